@@ -1,0 +1,231 @@
+import * as v from 'valibot';
+import { LIMITS, ProductIdSchema, RatingSchema, TimestampSchema } from '../model/primitives.ts';
+import { PhotoSchema, ReviewSchema } from '../model/review.ts';
+import { ProductSummarySchema } from '../model/summary.ts';
+import { TestimonialSchema } from '../model/testimonial.ts';
+import { SocialProofSchema } from '../model/social-proof.ts';
+import { InviteCodeSchema, InviteLandingSchema, InviterStatusSchema } from '../model/referral.ts';
+import { EventBatchSchema } from '../model/events.ts';
+import {
+  HelpfulVoteResultSchema,
+  HelpfulVoteSchema,
+  ReviewSubmissionSchema,
+  SubmitReviewResultSchema,
+  UploadedPhotoSchema,
+} from '../model/submission.ts';
+import {
+  MediaQueryParamsSchema,
+  ReviewQueryParamsSchema,
+  SummariesQueryParamsSchema,
+  TestimonialQueryParamsSchema,
+} from './queries.ts';
+
+export const SummariesResponseSchema = v.object({
+  summaries: v.pipe(v.array(ProductSummarySchema), v.maxLength(LIMITS.summariesPerRequest)),
+});
+
+export const ReviewPageSchema = v.object({
+  product: ProductIdSchema,
+  items: v.pipe(v.array(ReviewSchema), v.maxLength(LIMITS.pageSize)),
+  /** Opaque; pass it back unchanged for the next page. `null` on the last page. */
+  nextCursor: v.nullable(v.pipe(v.string(), v.maxLength(512))),
+});
+
+/** A photo in a gallery, with what the lightbox shows about its review. */
+export const GalleryItemSchema = v.object({
+  photo: PhotoSchema,
+  product: ProductIdSchema,
+  authorName: v.pipe(v.string(), v.maxLength(LIMITS.authorName)),
+  rating: RatingSchema,
+  createdAt: TimestampSchema,
+});
+
+export const MediaPageSchema = v.object({
+  items: v.pipe(v.array(GalleryItemSchema), v.maxLength(LIMITS.pageSize)),
+  nextCursor: v.nullable(v.pipe(v.string(), v.maxLength(512))),
+});
+
+export const TestimonialListSchema = v.object({
+  items: v.pipe(v.array(TestimonialSchema), v.maxLength(LIMITS.pageSize)),
+});
+
+export const ReferralVisitSchema = v.strictObject({
+  code: InviteCodeSchema,
+  /** Random first-party id the widget keeps for this visitor. */
+  visitor: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/)),
+});
+
+export const CustomerIdentitySchema = v.strictObject({
+  /** Customer id signed by the store's backend (`id.expiry.signature`). */
+  customerToken: v.pipe(v.string(), v.minLength(1), v.maxLength(1024)),
+});
+
+/** RFC 9457 problem details, the body of every error response. */
+export const ProblemSchema = v.object({
+  type: v.optional(v.string()),
+  title: v.string(),
+  status: v.number(),
+  detail: v.optional(v.string()),
+  errors: v.optional(v.array(v.object({ path: v.string(), message: v.string() }))),
+});
+
+type Method = 'GET' | 'POST';
+
+export interface RouteDefinition {
+  readonly method: Method;
+  /** OpenAPI-style template; `{store}` and friends are filled by `buildPath`. */
+  readonly path: string;
+  readonly summary: string;
+  readonly description?: string;
+  readonly query?: v.GenericSchema;
+  readonly body?: v.GenericSchema | 'multipart-photo';
+  /** The JSON body of a successful response; `null` for 202/204 without a body. */
+  readonly response: v.GenericSchema | null;
+  readonly successStatus: 200 | 201 | 202;
+  /** The array property whose items are validated one by one, so one bad item does not hide the rest. */
+  readonly itemsKey?: string;
+  /** Public, CDN-cacheable reads (ETag + stale-while-revalidate). */
+  readonly cacheable: boolean;
+  /** Writes that must carry an Idempotency-Key header. */
+  readonly idempotent?: boolean;
+}
+
+/**
+ * The REST contract between widgets and the server: every path, its inputs
+ * and its response, with the valibot schemas both sides validate against.
+ */
+export const API_ROUTES = {
+  summaries: {
+    method: 'GET',
+    path: '/v1/{store}/summaries',
+    summary: 'Rating summaries for many products in one request',
+    description: `Up to ${LIMITS.summariesPerRequest} ids. Products without reviews come back with a count of 0.`,
+    query: SummariesQueryParamsSchema,
+    response: SummariesResponseSchema,
+    successStatus: 200,
+    itemsKey: 'summaries',
+    cacheable: true,
+  },
+  reviews: {
+    method: 'GET',
+    path: '/v1/{store}/products/{product}/reviews',
+    summary: 'One page of published reviews, sorted and filtered, with a keyset cursor',
+    query: ReviewQueryParamsSchema,
+    response: ReviewPageSchema,
+    successStatus: 200,
+    itemsKey: 'items',
+    cacheable: true,
+  },
+  media: {
+    method: 'GET',
+    path: '/v1/{store}/media',
+    summary: 'Customer photos for a gallery, newest first, optionally for one product',
+    query: MediaQueryParamsSchema,
+    response: MediaPageSchema,
+    successStatus: 200,
+    itemsKey: 'items',
+    cacheable: true,
+  },
+  testimonials: {
+    method: 'GET',
+    path: '/v1/{store}/testimonials',
+    summary: 'Testimonials for the wall, featured first, in the merchant’s order',
+    query: TestimonialQueryParamsSchema,
+    response: TestimonialListSchema,
+    successStatus: 200,
+    itemsKey: 'items',
+    cacheable: true,
+  },
+  socialProof: {
+    method: 'GET',
+    path: '/v1/{store}/products/{product}/social-proof',
+    summary: 'Friends who recommend the product and recent activity, above the minimum count only',
+    response: SocialProofSchema,
+    successStatus: 200,
+    cacheable: true,
+  },
+  submitReview: {
+    method: 'POST',
+    path: '/v1/{store}/products/{product}/reviews',
+    summary: 'Submit a review',
+    description:
+      'Requires an Idempotency-Key header: a retry with the same key returns the first result and stores one review; the same key with different content is rejected with 422.',
+    body: ReviewSubmissionSchema,
+    response: SubmitReviewResultSchema,
+    successStatus: 201,
+    cacheable: false,
+    idempotent: true,
+  },
+  uploadPhoto: {
+    method: 'POST',
+    path: '/v1/{store}/photos',
+    summary: 'Upload one photo for a review (multipart/form-data, field "photo")',
+    description:
+      'JPEG, PNG, WebP or HEIC, recognised by content; metadata is stripped and the image re-encoded.',
+    body: 'multipart-photo',
+    response: UploadedPhotoSchema,
+    successStatus: 201,
+    cacheable: false,
+    idempotent: true,
+  },
+  helpfulVote: {
+    method: 'POST',
+    path: '/v1/{store}/reviews/{review}/votes',
+    summary:
+      'Mark a review helpful or not; one vote per visitor, a repeat replaces the earlier vote',
+    body: HelpfulVoteSchema,
+    response: HelpfulVoteResultSchema,
+    successStatus: 200,
+    cacheable: false,
+  },
+  events: {
+    method: 'POST',
+    path: '/v1/{store}/events',
+    summary: 'Event beacon',
+    description:
+      'Sent with navigator.sendBeacon as text/plain (a CORS-safelisted type, so no preflight) holding JSON.',
+    body: EventBatchSchema,
+    response: null,
+    successStatus: 202,
+    cacheable: false,
+  },
+  inviteLanding: {
+    method: 'GET',
+    path: '/v1/{store}/referral/invites/{code}',
+    summary: 'What an invitee is offered for an invite code',
+    response: InviteLandingSchema,
+    successStatus: 200,
+    cacheable: true,
+  },
+  referralVisit: {
+    method: 'POST',
+    path: '/v1/{store}/referral/visits',
+    summary: 'Record that a visitor arrived through an invite (first-party attribution)',
+    body: ReferralVisitSchema,
+    response: InviteLandingSchema,
+    successStatus: 200,
+    cacheable: false,
+  },
+  inviterStatus: {
+    method: 'POST',
+    path: '/v1/{store}/referral/status',
+    summary: 'A customer’s invite link, invitations and rewards',
+    description:
+      'POST because it carries a signed customer token, which must not sit in URLs or caches.',
+    body: CustomerIdentitySchema,
+    response: InviterStatusSchema,
+    successStatus: 200,
+    cacheable: false,
+  },
+} as const satisfies Record<string, RouteDefinition>;
+
+export type RouteName = keyof typeof API_ROUTES;
+
+/** Fills a path template; every value is percent-encoded, so ids cannot add path segments. */
+export function buildPath(template: string, params: Readonly<Record<string, string>>): string {
+  return template.replace(/\{([a-zA-Z]+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new TypeError(`Missing path parameter "${name}"`);
+    return encodeURIComponent(value);
+  });
+}

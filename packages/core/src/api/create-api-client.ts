@@ -1,0 +1,585 @@
+import ky, { HTTPError, TimeoutError as KyTimeoutError } from 'ky';
+import type { Options as KyOptions } from 'ky';
+import * as v from 'valibot';
+import { safeHttpUrl } from '../guards/safe-http-url.ts';
+import type { KoubeiEvent } from '../model/events.ts';
+import { KoubeiEventSchema } from '../model/events.ts';
+import { LIMITS } from '../model/primitives.ts';
+import type { SocialProof } from '../model/social-proof.ts';
+import type { ProductSummary } from '../model/summary.ts';
+import { ProductSummarySchema } from '../model/summary.ts';
+import type {
+  HelpfulVote,
+  HelpfulVoteResult,
+  ReviewSubmissionInput,
+  SubmitReviewResult,
+  UploadedPhoto,
+} from '../model/submission.ts';
+import type { InviteLanding, InviterStatus } from '../model/referral.ts';
+import type { FieldIssue } from '../model/validate.ts';
+import { validate } from '../model/validate.ts';
+import { EMPTY_AGGREGATE, summarizeAggregate } from '../ratings/aggregate-ratings.ts';
+import type { RouteDefinition } from './api-contract.ts';
+import { API_ROUTES, ProblemSchema, buildPath } from './api-contract.ts';
+import { createBatcher } from './create-batcher.ts';
+import {
+  AbortedError,
+  HttpError,
+  InvalidPayloadError,
+  InvalidRequestError,
+  KoubeiError,
+  NetworkError,
+  TimeoutError,
+} from './errors.ts';
+import type { PageQuery, QueryParams, ReviewQuery } from './queries.ts';
+import { encodePageQuery, encodeReviewQuery } from './queries.ts';
+import type { StorageLike, SwrCacheOptions } from './swr-cache.ts';
+import { createSwrCache } from './swr-cache.ts';
+
+type ReviewPage = v.InferOutput<typeof API_ROUTES.reviews.response>;
+type MediaPage = v.InferOutput<typeof API_ROUTES.media.response>;
+type TestimonialList = v.InferOutput<typeof API_ROUTES.testimonials.response>;
+
+export interface KoubeiClientOptions {
+  /** Base URL of the Koubei API: https, or http on localhost during development. */
+  readonly apiBase: string;
+  readonly store: string;
+  /** Defaults to the global `fetch`; tests and server-side rendering pass their own. */
+  readonly fetch?: typeof fetch;
+  /** Per attempt. Default 8000 ms. */
+  readonly timeoutMs?: number;
+  /** Extra attempts for reads (GET). Default 2. */
+  readonly readRetries?: number;
+  /** Extra attempts for writes, always with the same Idempotency-Key. Default 3. */
+  readonly writeRetries?: number;
+  /** Cache timings. Defaults: fresh 60 s, then stale-while-revalidate 10 min, kept for errors 24 h. */
+  readonly cache?: Partial<
+    Pick<SwrCacheOptions, 'freshMs' | 'staleMs' | 'keepForErrorsMs' | 'maxEntries'>
+  >;
+  /** A second cache level that survives reloads; pass `detectStorage(() => localStorage)`. */
+  readonly storage?: StorageLike | null;
+  /** How long summary lookups are collected into one request. Default 0 (same task). */
+  readonly batchDelayMs?: number;
+  /** `navigator.sendBeacon`, bound, for events that must survive page unload. */
+  readonly sendBeacon?: (url: string, data: Blob) => boolean;
+  /** Told when items of a list were dropped because they break the contract. */
+  readonly onInvalidItems?: (route: string, dropped: number, message: string) => void;
+  readonly now?: () => number;
+}
+
+/** Where a read's data came from. `stale` means the network failed and `error` says how. */
+export interface Fetched<T> {
+  readonly data: T;
+  readonly source: 'network' | 'cache' | 'stale';
+  readonly error: KoubeiError | null;
+}
+
+export interface ReadOptions<T> {
+  readonly signal?: AbortSignal;
+  /** Called when cached data was served and a background refresh brought newer data. */
+  readonly onRevalidated?: (data: T) => void;
+}
+
+export interface WriteOptions {
+  readonly signal?: AbortSignal;
+  /** Made once per logical write (e.g. when the form opens) and reused on every retry. */
+  readonly idempotencyKey: string;
+}
+
+// No list in the contract is longer; a response claiming more is cut here.
+const MAX_LIST_ITEMS = 100;
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{16,64}$/;
+
+/** A random key for one logical write; works outside secure contexts too. */
+export function createIdempotencyKey(): string {
+  const bytes = new Uint8Array(16);
+  globalThis.crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function emptySummary(product: string): ProductSummary {
+  return summarizeAggregate(product, EMPTY_AGGREGATE);
+}
+
+function parseRetryAfter(header: string | null, now: number): number | null {
+  if (!header) return null;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds);
+  const date = Date.parse(header);
+  return Number.isFinite(date) ? Math.max(0, Math.ceil((date - now) / 1000)) : null;
+}
+
+/** Data the contract says is a list, validated item by item: a bad review is dropped, not the page. */
+function parseListResponse(
+  schema: v.GenericSchema,
+  itemsKey: string,
+  json: unknown,
+): { value: unknown; dropped: number; message: string } | null {
+  if (
+    typeof json !== 'object' ||
+    json === null ||
+    !Array.isArray((json as Record<string, unknown>)[itemsKey])
+  ) {
+    return null;
+  }
+  const entries = (schema as unknown as { entries?: Record<string, { item?: v.GenericSchema }> })
+    .entries;
+  const itemSchema = entries?.[itemsKey]?.item;
+  if (!itemSchema) return null;
+  const items = (json as Record<string, unknown[]>)[itemsKey] ?? [];
+  const envelope = validate(schema, { ...json, [itemsKey]: [] });
+  if (!envelope.ok) return null;
+  const kept: unknown[] = [];
+  let firstProblem = '';
+  for (const item of items.slice(0, MAX_LIST_ITEMS)) {
+    const result = validate(itemSchema, item);
+    if (result.ok) kept.push(result.value);
+    else firstProblem ||= result.message;
+  }
+  return {
+    value: { ...(envelope.value as object), [itemsKey]: kept },
+    dropped: items.length - kept.length,
+    message: firstProblem,
+  };
+}
+
+/**
+ * The HTTP client every widget uses. Policies are explicit: reads time out,
+ * retry with backoff and honour Retry-After; writes are retried only with the
+ * same Idempotency-Key; every response is validated against the contract;
+ * reads are served stale-while-revalidate from memory (and optional storage);
+ * summary lookups are batched; every call can be aborted.
+ */
+export function createKoubeiClient(options: KoubeiClientOptions) {
+  const apiBase = safeHttpUrl(options.apiBase, { allowHttpLoopback: true });
+  if (!apiBase)
+    throw new TypeError(
+      `Koubei: apiBase must be an https URL, got ${JSON.stringify(options.apiBase)}`,
+    );
+  const base = apiBase.replace(/\/+$/, '');
+  const store = options.store;
+  const now = options.now ?? Date.now;
+  const timeoutMs = options.timeoutMs ?? 8000;
+  const cache = createSwrCache({
+    freshMs: options.cache?.freshMs ?? 60_000,
+    staleMs: options.cache?.staleMs ?? 10 * 60_000,
+    keepForErrorsMs: options.cache?.keepForErrorsMs ?? 24 * 3600_000,
+    maxEntries: options.cache?.maxEntries ?? 500,
+    now,
+    storage: options.storage ?? null,
+  });
+
+  const http = ky.create({
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    timeout: timeoutMs,
+    credentials: 'omit',
+    throwHttpErrors: true,
+    headers: { accept: 'application/json' },
+  });
+
+  const readRetry: KyOptions['retry'] = {
+    limit: options.readRetries ?? 2,
+    methods: ['get'],
+    statusCodes: [408, 429, 500, 502, 503, 504],
+    afterStatusCodes: [413, 429, 503],
+    maxRetryAfter: 5000,
+    backoffLimit: 2000,
+    jitter: true,
+    retryOnTimeout: true,
+  };
+  const writeRetry: KyOptions['retry'] = {
+    limit: options.writeRetries ?? 3,
+    methods: ['post'],
+    // 409: the server is still processing the first request with this key.
+    statusCodes: [408, 409, 429, 500, 502, 503, 504],
+    afterStatusCodes: [409, 429, 503],
+    maxRetryAfter: 10_000,
+    backoffLimit: 4000,
+    jitter: true,
+    retryOnTimeout: true,
+  };
+
+  function url(
+    route: RouteDefinition,
+    pathParams: Record<string, string>,
+    query?: QueryParams,
+  ): string {
+    const path = buildPath(route.path, { store, ...pathParams });
+    const search =
+      query && Object.keys(query).length > 0 ? `?${new URLSearchParams(query).toString()}` : '';
+    return `${base}${path}${search}`;
+  }
+
+  async function toKoubeiError(error: unknown, signal?: AbortSignal): Promise<KoubeiError> {
+    if (error instanceof KoubeiError) return error;
+    if (signal?.aborted) return new AbortedError();
+    if (error instanceof KyTimeoutError) return new TimeoutError(timeoutMs, { cause: error });
+    if (error instanceof HTTPError) {
+      const { response } = error;
+      let issues: readonly FieldIssue[] = [];
+      let detail: string | undefined;
+      try {
+        const problem = validate(ProblemSchema, await response.clone().json());
+        if (problem.ok) {
+          issues = problem.value.errors ?? [];
+          detail = problem.value.detail ?? problem.value.title;
+        }
+      } catch {
+        // Not a problem document (an HTML error page from a proxy): status is enough.
+      }
+      return new HttpError(
+        response.status,
+        parseRetryAfter(response.headers.get('retry-after'), now()),
+        issues,
+        detail,
+      );
+    }
+    if (error instanceof DOMException && error.name === 'AbortError') return new AbortedError();
+    return new NetworkError(undefined, { cause: error });
+  }
+
+  async function send<T>(
+    route: RouteDefinition,
+    request: {
+      pathParams?: Record<string, string>;
+      query?: QueryParams;
+      json?: unknown;
+      body?: BodyInit;
+      headers?: Record<string, string>;
+      signal?: AbortSignal;
+      retry: KyOptions['retry'];
+    },
+  ): Promise<T> {
+    try {
+      const response = await http(url(route, request.pathParams ?? {}, request.query), {
+        method: route.method,
+        retry: request.retry,
+        ...(request.json !== undefined ? { json: request.json } : {}),
+        ...(request.body !== undefined ? { body: request.body } : {}),
+        ...(request.headers ? { headers: request.headers } : {}),
+        ...(request.signal ? { signal: request.signal } : {}),
+      });
+      if (route.response === null) return undefined as T;
+      const text = await response.text();
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch (cause) {
+        throw new InvalidPayloadError('The response is not JSON', [], { cause });
+      }
+      const result = validate(route.response, json);
+      if (result.ok) return result.value as T;
+      const list = route.itemsKey ? parseListResponse(route.response, route.itemsKey, json) : null;
+      if (!list)
+        throw new InvalidPayloadError(
+          `The response breaks the contract: ${result.message}`,
+          result.issues,
+        );
+      if (list.dropped > 0) options.onInvalidItems?.(route.path, list.dropped, list.message);
+      return list.value as T;
+    } catch (error) {
+      throw await toKoubeiError(error, request.signal);
+    }
+  }
+
+  // Reads of the same resource share one request; a caller that aborts only
+  // leaves it, and the request is cancelled when nobody waits any more.
+  const inFlight = new Map<
+    string,
+    { promise: Promise<unknown>; controller: AbortController; waiting: number }
+  >();
+
+  function joinInFlight<T>(
+    key: string,
+    start: (signal: AbortSignal) => Promise<T>,
+    signal?: AbortSignal,
+  ): Promise<T> {
+    if (signal?.aborted) return Promise.reject(new AbortedError());
+    let flight = inFlight.get(key);
+    if (!flight) {
+      const controller = new AbortController();
+      const created = {
+        controller,
+        waiting: 0,
+        promise: start(controller.signal).finally(() => {
+          if (inFlight.get(key) === created) inFlight.delete(key);
+        }),
+      };
+      created.promise.catch(() => undefined);
+      inFlight.set(key, created);
+      flight = created;
+    }
+    const shared = flight;
+    shared.waiting++;
+    if (!signal) return shared.promise as Promise<T>;
+    return new Promise<T>((resolve, reject) => {
+      const onAbort = () => {
+        shared.waiting--;
+        if (shared.waiting === 0) shared.controller.abort();
+        reject(new AbortedError());
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      shared.promise.then(
+        (value) => {
+          signal.removeEventListener('abort', onAbort);
+          resolve(value as T);
+        },
+        (error: unknown) => {
+          signal.removeEventListener('abort', onAbort);
+          reject(error);
+        },
+      );
+    });
+  }
+
+  async function cachedRead<T>(
+    key: string,
+    schema: v.GenericSchema,
+    load: (signal: AbortSignal) => Promise<T>,
+    readOptions: ReadOptions<T> = {},
+  ): Promise<Fetched<T>> {
+    const entry = cache.get(key, (value) => v.is(schema, value));
+    if (entry?.freshness === 'fresh')
+      return { data: entry.value as T, source: 'cache', error: null };
+    if (entry?.freshness === 'stale') {
+      joinInFlight(key, load).then(
+        (data) => {
+          cache.set(key, data);
+          readOptions.onRevalidated?.(data);
+        },
+        () => undefined, // Keep serving the stale copy; the next read tries again.
+      );
+      return { data: entry.value as T, source: 'cache', error: null };
+    }
+    try {
+      const data = await joinInFlight(key, load, readOptions.signal);
+      cache.set(key, data);
+      return { data, source: 'network', error: null };
+    } catch (error) {
+      const failure = await toKoubeiError(error, readOptions.signal);
+      if (entry && failure.kind !== 'aborted')
+        return { data: entry.value as T, source: 'stale', error: failure };
+      throw failure;
+    }
+  }
+
+  const summaryBatcher = createBatcher<string, ProductSummary>({
+    maxBatchSize: LIMITS.summariesPerRequest,
+    delayMs: options.batchDelayMs ?? 0,
+    async loadMany(products, signal) {
+      const response = await send<{ summaries: ProductSummary[] }>(API_ROUTES.summaries, {
+        query: { products: products.join(',') },
+        signal,
+        retry: readRetry,
+      });
+      const byProduct = new Map(response.summaries.map((summary) => [summary.product, summary]));
+      // The server leaves out products it has never seen: they have no reviews yet.
+      return new Map(
+        products.map((product) => [product, byProduct.get(product) ?? emptySummary(product)]),
+      );
+    },
+  });
+
+  function getSummary(
+    product: string,
+    readOptions?: ReadOptions<ProductSummary>,
+  ): Promise<Fetched<ProductSummary>> {
+    return cachedRead(
+      `summary:${product}`,
+      ProductSummarySchema,
+      (signal) => summaryBatcher.load(product, signal),
+      readOptions,
+    );
+  }
+
+  function cachedRoute<T>(
+    route: RouteDefinition,
+    pathParams: Record<string, string>,
+    query: QueryParams | undefined,
+    readOptions?: ReadOptions<T>,
+  ): Promise<Fetched<T>> {
+    const key = url(route, pathParams, query).slice(base.length);
+    return cachedRead(
+      key,
+      route.response as v.GenericSchema,
+      (signal) =>
+        send<T>(route, { pathParams, ...(query ? { query } : {}), signal, retry: readRetry }),
+      readOptions,
+    );
+  }
+
+  function checkIdempotencyKey(key: string): void {
+    if (!IDEMPOTENCY_KEY.test(key)) {
+      throw new InvalidRequestError('An Idempotency-Key is 16–64 letters, digits, _ or -', [
+        { path: 'idempotencyKey', message: 'Expected 16–64 letters, digits, _ or -' },
+      ]);
+    }
+  }
+
+  function checkBody<T>(schema: v.GenericSchema, body: unknown): T {
+    const result = validate(schema, body);
+    if (!result.ok) throw new InvalidRequestError(result.message, result.issues);
+    return result.value as T;
+  }
+
+  return {
+    getSummary,
+
+    /** Summaries in the order asked; all lookups made in the same task share one request. */
+    async getSummaries(products: readonly string[], readOptions?: ReadOptions<ProductSummary>) {
+      return Promise.all(products.map((product) => getSummary(product, readOptions)));
+    },
+
+    getReviews(product: string, query: ReviewQuery, readOptions?: ReadOptions<ReviewPage>) {
+      return cachedRoute<ReviewPage>(
+        API_ROUTES.reviews,
+        { product },
+        encodeReviewQuery(query),
+        readOptions,
+      );
+    },
+
+    getMedia(
+      query: PageQuery & { readonly product?: string },
+      readOptions?: ReadOptions<MediaPage>,
+    ) {
+      const params = {
+        ...encodePageQuery(query),
+        ...(query.product ? { product: query.product } : {}),
+      };
+      return cachedRoute<MediaPage>(API_ROUTES.media, {}, params, readOptions);
+    },
+
+    getTestimonials(
+      query: { readonly featured?: boolean; readonly limit?: number } = {},
+      readOptions?: ReadOptions<TestimonialList>,
+    ) {
+      const params = {
+        ...encodePageQuery({ ...(query.limit !== undefined ? { limit: query.limit } : {}) }),
+        ...(query.featured ? { featured: '1' } : {}),
+      };
+      return cachedRoute<TestimonialList>(API_ROUTES.testimonials, {}, params, readOptions);
+    },
+
+    getSocialProof(product: string, readOptions?: ReadOptions<SocialProof>) {
+      return cachedRoute<SocialProof>(API_ROUTES.socialProof, { product }, undefined, readOptions);
+    },
+
+    getInviteLanding(code: string, readOptions?: ReadOptions<InviteLanding>) {
+      return cachedRoute<InviteLanding>(API_ROUTES.inviteLanding, { code }, undefined, readOptions);
+    },
+
+    /**
+     * Sends a review. Validated first (nothing is sent if it breaks the
+     * contract); retried on network errors, timeouts and 5xx with the same
+     * Idempotency-Key, so the server stores it once however often it arrives.
+     */
+    async submitReview(
+      product: string,
+      submission: ReviewSubmissionInput,
+      writeOptions: WriteOptions,
+    ): Promise<SubmitReviewResult> {
+      checkIdempotencyKey(writeOptions.idempotencyKey);
+      const body = checkBody(API_ROUTES.submitReview.body, submission);
+      const result = await send<SubmitReviewResult>(API_ROUTES.submitReview, {
+        pathParams: { product },
+        json: body,
+        headers: { 'idempotency-key': writeOptions.idempotencyKey },
+        ...(writeOptions.signal ? { signal: writeOptions.signal } : {}),
+        retry: writeRetry,
+      });
+      cache.clear();
+      return result;
+    },
+
+    async uploadPhoto(
+      photo: Blob,
+      writeOptions: WriteOptions & { readonly filename?: string },
+    ): Promise<UploadedPhoto> {
+      checkIdempotencyKey(writeOptions.idempotencyKey);
+      const form = new FormData();
+      form.append('photo', photo, writeOptions.filename ?? 'photo');
+      return send<UploadedPhoto>(API_ROUTES.uploadPhoto, {
+        body: form,
+        headers: { 'idempotency-key': writeOptions.idempotencyKey },
+        ...(writeOptions.signal ? { signal: writeOptions.signal } : {}),
+        retry: writeRetry,
+      });
+    },
+
+    /** One vote per voter and review; repeating it is harmless, so it is retried like a read. */
+    voteHelpful(
+      reviewId: string,
+      vote: HelpfulVote,
+      signal?: AbortSignal,
+    ): Promise<HelpfulVoteResult> {
+      const body = checkBody(API_ROUTES.helpfulVote.body, vote);
+      return send<HelpfulVoteResult>(API_ROUTES.helpfulVote, {
+        pathParams: { review: reviewId },
+        json: body,
+        ...(signal ? { signal } : {}),
+        retry: { ...writeRetry, statusCodes: [408, 429, 500, 502, 503, 504] },
+      });
+    },
+
+    recordReferralVisit(
+      code: string,
+      visitor: string,
+      signal?: AbortSignal,
+    ): Promise<InviteLanding> {
+      const body = checkBody(API_ROUTES.referralVisit.body, { code, visitor });
+      return send<InviteLanding>(API_ROUTES.referralVisit, {
+        json: body,
+        ...(signal ? { signal } : {}),
+        retry: writeRetry,
+      });
+    },
+
+    getInviterStatus(customerToken: string, signal?: AbortSignal): Promise<InviterStatus> {
+      const body = checkBody(API_ROUTES.inviterStatus.body, { customerToken });
+      return send<InviterStatus>(API_ROUTES.inviterStatus, {
+        json: body,
+        ...(signal ? { signal } : {}),
+        retry: { ...readRetry, methods: ['post'] },
+      });
+    },
+
+    /**
+     * Best-effort analytics: invalid events are dropped, the rest go in
+     * batches by beacon (survives page unload) or keep-alive fetch. Never
+     * throws and never retries; resolves to whether every batch was handed over.
+     */
+    async sendEvents(events: readonly KoubeiEvent[]): Promise<boolean> {
+      const valid = events.filter((event) => v.is(KoubeiEventSchema, event));
+      if (valid.length === 0) return events.length === 0;
+      const target = url(API_ROUTES.events, {});
+      let delivered = valid.length === events.length;
+      for (let start = 0; start < valid.length; start += LIMITS.eventsPerBatch) {
+        const payload = JSON.stringify({
+          events: valid.slice(start, start + LIMITS.eventsPerBatch),
+        });
+        try {
+          const blob = new Blob([payload], { type: 'text/plain;charset=UTF-8' });
+          if (options.sendBeacon?.(target, blob)) continue;
+          await http.post(target, {
+            body: payload,
+            headers: { 'content-type': 'text/plain;charset=UTF-8' },
+            keepalive: true,
+            retry: 0,
+          });
+        } catch {
+          delivered = false;
+        }
+      }
+      return delivered;
+    },
+
+    /** Forget cached reads, e.g. after the shopper submits a review. */
+    clearCache(): void {
+      cache.clear();
+    },
+  };
+}
+
+export type KoubeiClient = ReturnType<typeof createKoubeiClient>;
