@@ -57,6 +57,11 @@ export default tseslint.config(
     },
   },
   {
+    // Tests poke at loosely typed JSON (OpenAPI documents, hostile payloads).
+    files: ['**/test/**/*.{ts,tsx}', '**/*.test.{ts,tsx}'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
     files: ['packages/*/src/**/*.{ts,tsx}'],
     ignores: ['**/*.test.{ts,tsx}', '**/*.stories.{ts,tsx}'],
     rules: { 'no-restricted-syntax': ['error', ...htmlAndEvalSinks] },

@@ -81,7 +81,11 @@ export function createBatcher<K, V>(options: BatcherOptions<K, V>) {
         settled = true;
         leave();
         batch.pending--;
-        if (batch.pending === 0) batch.controller.abort();
+        if (batch.pending === 0) {
+          batch.controller.abort();
+          // Loads made later in the same task must start a new batch, not join a cancelled one.
+          if (queue === batch) queue = null;
+        }
         reject(new AbortedError());
       };
       const waiter: Waiter<V> = {

@@ -54,48 +54,55 @@ export function isValidRating(value: unknown): value is 1 | 2 | 3 | 4 | 5 {
 /**
  * Counts a plain list of star ratings. Values that are not whole numbers from
  * 1 to 5 are skipped, so a bad row in an import cannot skew the mean.
- * Counters live in locals rather than an array so the loop stays monomorphic
- * and allocation-free over millions of ratings.
+ * Counting into a small typed array indexed by the rating keeps the loop
+ * branch-light and allocation-free over millions of ratings.
  */
 export function aggregateRatings(ratings: ArrayLike<number>): RatingAggregate {
-  let one = 0;
-  let two = 0;
-  let three = 0;
-  let four = 0;
-  let five = 0;
+  const counts = new Float64Array(6);
   for (let i = 0, n = ratings.length; i < n; i++) {
-    switch (ratings[i]) {
-      case 1:
-        one++;
-        break;
-      case 2:
-        two++;
-        break;
-      case 3:
-        three++;
-        break;
-      case 4:
-        four++;
-        break;
-      case 5:
-        five++;
-        break;
-    }
+    const rating = ratings[i] as number;
+    if (rating >= 1 && rating <= 5 && (rating | 0) === rating) counts[rating]! += 1;
   }
-  const count = one + two + three + four + five;
+  const histogram: Histogram = [counts[1]!, counts[2]!, counts[3]!, counts[4]!, counts[5]!];
   return {
     ...EMPTY_AGGREGATE,
-    count,
-    sum: one + 2 * two + 3 * three + 4 * four + 5 * five,
-    histogram: [one, two, three, four, five],
+    count: histogram[0] + histogram[1] + histogram[2] + histogram[3] + histogram[4],
+    sum: histogram[0] + 2 * histogram[1] + 3 * histogram[2] + 4 * histogram[3] + 5 * histogram[4],
+    histogram,
   };
 }
 
-/** Aggregates whole reviews (photos, recommendation and aspect ratings included). */
+/**
+ * Aggregates whole reviews (photos, recommendation and aspect ratings
+ * included) in one pass with mutable totals; the incremental functions
+ * below must agree with it, which the property tests check.
+ */
 export function aggregateReviews(items: Iterable<RatedItem>): RatingAggregate {
-  let aggregate = EMPTY_AGGREGATE;
-  for (const item of items) aggregate = addToAggregate(aggregate, item);
-  return aggregate;
+  const histogram: [number, number, number, number, number] = [0, 0, 0, 0, 0];
+  const aspects: Partial<Record<AspectKey, { count: number; sum: number }>> = {};
+  let sum = 0;
+  let withPhotos = 0;
+  let recommendYes = 0;
+  let recommendAnswered = 0;
+  for (const item of items) {
+    const { rating } = item;
+    if (!isValidRating(rating)) {
+      throw new RangeError(`A rating is a whole number from 1 to 5, got ${String(rating)}`);
+    }
+    histogram[(rating - 1) as 0 | 1 | 2 | 3 | 4] += 1;
+    sum += rating;
+    if (item.hasPhotos) withPhotos++;
+    if (item.recommends === true) recommendYes++;
+    if (item.recommends === true || item.recommends === false) recommendAnswered++;
+    for (const aspect of item.aspects ?? []) {
+      if (!isValidRating(aspect.rating)) continue;
+      const totals = (aspects[aspect.aspect] ??= { count: 0, sum: 0 });
+      totals.count++;
+      totals.sum += aspect.rating;
+    }
+  }
+  const count = histogram[0] + histogram[1] + histogram[2] + histogram[3] + histogram[4];
+  return { count, sum, histogram, withPhotos, recommendYes, recommendAnswered, aspects };
 }
 
 function applyItem(aggregate: RatingAggregate, item: RatedItem, sign: 1 | -1): RatingAggregate {

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { createTranslator, resolveLocale, sanitizeMessageOverrides } from '../src/index.ts';
+import { en } from '../src/i18n/messages-en.ts';
+import { zhCN } from '../src/i18n/messages-zh-CN.ts';
+
+const placeholders = (message: unknown): string[] => {
+  const texts =
+    typeof message === 'string' ? [message] : Object.values(message as Record<string, string>);
+  return [
+    ...new Set(texts.flatMap((t) => [...t.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string))),
+  ].sort();
+};
+
+describe('catalogues', () => {
+  it('zh-CN has every English key and the same placeholders', () => {
+    expect(Object.keys(zhCN).sort()).toEqual(Object.keys(en).sort());
+    for (const key of Object.keys(en) as (keyof typeof en)[]) {
+      expect(placeholders(zhCN[key]), key).toEqual(placeholders(en[key]));
+    }
+  });
+});
+
+describe('resolveLocale', () => {
+  it.each([
+    ['zh-CN', 'zh-CN'],
+    ['zh-cn', 'zh-CN'],
+    ['zh', 'zh-CN'],
+    ['zh-Hant-TW', 'zh-CN'],
+    ['en-GB', 'en'],
+    ['fr-FR', 'en'],
+    ['', 'en'],
+  ])('%s → %s', (tag, expected) => {
+    expect(resolveLocale(tag)).toBe(expected);
+  });
+
+  it('walks a preference list in order', () => {
+    expect(resolveLocale(['fr', 'zh-SG', 'en'])).toBe('zh-CN');
+    expect(resolveLocale([undefined, 'de'])).toBe('en');
+    expect(resolveLocale(undefined)).toBe('en');
+  });
+});
+
+describe('createTranslator', () => {
+  it('pluralises English by count and fills parameters', () => {
+    const { t } = createTranslator({ locale: 'en' });
+    expect(t('stars.label', { rating: '4.6', count: 1 })).toBe('4.6 out of 5, 1 review');
+    expect(t('stars.label', { rating: '4.6', count: 1280 })).toBe('4.6 out of 5, 1,280 reviews');
+  });
+
+  it('speaks Chinese with one plural form and Chinese number formatting', () => {
+    const { t, formatPercent } = createTranslator({ locale: 'zh-CN' });
+    expect(t('stars.label', { rating: '4.6', count: 1 })).toBe('4.6 星（满分 5 星），1 条评价');
+    expect(t('reviews.count', { count: 12000 })).toBe('12,000 条评价');
+    expect(formatPercent(0.934)).toBe('93%');
+  });
+
+  it('lets the host override wording per locale, falling back per key', () => {
+    const { t } = createTranslator({
+      locale: 'zh-CN',
+      overrides: { 'zh-CN': { 'reviews.write': '我要评价' }, en: { 'stars.none': 'Be the first' } },
+    });
+    expect(t('reviews.write')).toBe('我要评价');
+    expect(t('stars.none')).toBe('暂无评价');
+  });
+
+  it('keeps unknown placeholders visible rather than inventing values', () => {
+    expect(createTranslator().t('media.open', { index: 2 })).toBe('Open photo 2 of {total}');
+  });
+
+  it('formats ratings with one decimal and never prints NaN', () => {
+    const en1 = createTranslator({ locale: 'en' });
+    expect(en1.formatRating(4.5999)).toBe('4.6');
+    expect(en1.formatRating(5)).toBe('5.0');
+    expect(en1.formatRating(Number.NaN)).toBe('');
+    expect(en1.formatNumber(Number.POSITIVE_INFINITY)).toBe('');
+  });
+
+  it('formats dates and relative times, and returns "" for impossible dates', () => {
+    const now = Date.parse('2026-11-22T12:00:00Z');
+    const enT = createTranslator({ locale: 'en' });
+    const zhT = createTranslator({ locale: 'zh-CN' });
+    expect(enT.formatRelativeTime('2026-11-19T12:00:00Z', now)).toBe('3 days ago');
+    expect(zhT.formatRelativeTime('2026-11-19T12:00:00Z', now)).toBe('3天前');
+    expect(enT.formatRelativeTime('2026-11-22T11:59:59Z', now)).toBe('1 second ago');
+    expect(enT.formatDate('2026-03-05T00:00:00Z', { timeZone: 'UTC', dateStyle: 'medium' })).toBe(
+      'Mar 5, 2026',
+    );
+    expect(zhT.formatDate('2026-03-05T00:00:00Z', { timeZone: 'UTC', dateStyle: 'medium' })).toBe(
+      '2026年3月5日',
+    );
+    for (const bad of ['not a date', '', '+999999-01-01T00:00:00Z']) {
+      expect(enT.formatDate(bad)).toBe('');
+      expect(enT.formatRelativeTime(bad, now)).toBe('');
+    }
+    expect(enT.formatDate('2026-01-01', { timeZone: 'Not/AZone' })).toBe('');
+  });
+});
+
+describe('sanitizeMessageOverrides', () => {
+  it('keeps well-formed overrides for known keys and reports the rest', () => {
+    const [overrides, rejected] = sanitizeMessageOverrides(
+      JSON.parse(
+        '{"reviews.write":"Review it","unknown.key":"x","stars.none":{"other":1},"__proto__":{"x":1}}',
+      ),
+    );
+    expect(overrides).toEqual({ 'reviews.write': 'Review it' });
+    expect(rejected.sort()).toEqual(['__proto__', 'stars.none', 'unknown.key']);
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+
+  it('ignores non-objects', () => {
+    expect(sanitizeMessageOverrides('x')).toEqual([{}, []]);
+    expect(sanitizeMessageOverrides(null)).toEqual([{}, []]);
+  });
+});
