@@ -170,6 +170,7 @@ describe('createSwrCache storage level', () => {
     expect(JSON.parse(storage.items.get(`${PREFIX}summary:p1`) ?? 'null')).toEqual({
       t: time.now(),
       d: { count: 3 },
+      g: 0,
     });
   });
 
@@ -270,7 +271,39 @@ describe('createSwrCache storage level', () => {
     cache.set('b', 2);
     cache.clear();
 
-    expect(storage.items.size).toBe(0);
+    expect([...storage.items.keys()]).toEqual(['koubei:v1:generation']);
+  });
+
+  it('retires copies stored by an earlier page view when cleared', () => {
+    const storage = memoryStorage();
+    const time = clock();
+    const options = {
+      freshMs: 1000,
+      staleMs: 1000,
+      keepForErrorsMs: 0,
+      maxEntries: 10,
+      now: time.now,
+      storage,
+    };
+    createSwrCache(options).set('old-page', 'stale review list');
+    const current = createSwrCache(options);
+    current.clear();
+
+    expect(current.get('old-page')).toBeUndefined();
+    expect(createSwrCache(options).get('old-page')).toBeUndefined();
+    current.set('fresh', 1);
+    expect(createSwrCache(options).get('fresh')?.value).toBe(1);
+  });
+
+  it('evicts the least recently used entry, counting reads as use', () => {
+    const { cache } = makeCache({ maxEntries: 2 });
+    cache.set('a', 1);
+    cache.set('b', 2);
+    cache.get('a');
+    cache.set('c', 3);
+
+    expect(cache.get('a')?.value).toBe(1);
+    expect(cache.get('b')).toBeUndefined();
   });
 });
 

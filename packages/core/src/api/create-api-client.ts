@@ -86,9 +86,6 @@ export interface WriteOptions {
   readonly idempotencyKey: string;
 }
 
-// No list in the contract is longer; a response claiming more is cut here.
-const MAX_LIST_ITEMS = 100;
-
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{16,64}$/;
 
 /** A random key for one logical write; works outside secure contexts too. */
@@ -114,6 +111,7 @@ function parseRetryAfter(header: string | null, now: number): number | null {
 function parseListResponse(
   schema: v.GenericSchema,
   itemsKey: string,
+  maxItems: number,
   json: unknown,
 ): { value: unknown; dropped: number; message: string } | null {
   if (
@@ -132,11 +130,12 @@ function parseListResponse(
   if (!envelope.ok) return null;
   const kept: unknown[] = [];
   let firstProblem = '';
-  for (const item of items.slice(0, MAX_LIST_ITEMS)) {
+  for (const item of items.slice(0, maxItems)) {
     const result = validate(itemSchema, item);
     if (result.ok) kept.push(result.value);
     else firstProblem ||= result.message;
   }
+  if (items.length > maxItems) firstProblem ||= `${itemsKey}: more than ${maxItems} items`;
   return {
     value: { ...(envelope.value as object), [itemsKey]: kept },
     dropped: items.length - kept.length,
@@ -249,6 +248,8 @@ export function createKoubeiClient(options: KoubeiClientOptions) {
       headers?: Record<string, string>;
       signal?: AbortSignal;
       retry: KyOptions['retry'];
+      /** Told how many list items were dropped for breaking the contract. */
+      onDropped?: (dropped: number) => void;
     },
   ): Promise<T> {
     try {
@@ -270,13 +271,20 @@ export function createKoubeiClient(options: KoubeiClientOptions) {
       }
       const result = validate(route.response, json);
       if (result.ok) return result.value as T;
-      const list = route.itemsKey ? parseListResponse(route.response, route.itemsKey, json) : null;
+      const maxItems =
+        route === API_ROUTES.summaries ? LIMITS.summariesPerRequest : LIMITS.pageSize;
+      const list = route.itemsKey
+        ? parseListResponse(route.response, route.itemsKey, maxItems, json)
+        : null;
       if (!list)
         throw new InvalidPayloadError(
           `The response breaks the contract: ${result.message}`,
           result.issues,
         );
-      if (list.dropped > 0) options.onInvalidItems?.(route.path, list.dropped, list.message);
+      if (list.dropped > 0) {
+        options.onInvalidItems?.(route.path, list.dropped, list.message);
+        request.onDropped?.(list.dropped);
+      }
       return list.value as T;
     } catch (error) {
       throw await toKoubeiError(error, request.signal);
@@ -316,7 +324,11 @@ export function createKoubeiClient(options: KoubeiClientOptions) {
     return new Promise<T>((resolve, reject) => {
       const onAbort = () => {
         shared.waiting--;
-        if (shared.waiting === 0) shared.controller.abort();
+        if (shared.waiting === 0) {
+          shared.controller.abort();
+          // A read started after this must not join the cancelled request.
+          if (inFlight.get(key) === shared) inFlight.delete(key);
+        }
         reject(new AbortedError());
       };
       signal.addEventListener('abort', onAbort, { once: true });
@@ -368,17 +380,26 @@ export function createKoubeiClient(options: KoubeiClientOptions) {
     maxBatchSize: LIMITS.summariesPerRequest,
     delayMs: options.batchDelayMs ?? 0,
     async loadMany(products, signal) {
+      let dropped = 0;
       const response = await send<{ summaries: ProductSummary[] }>(API_ROUTES.summaries, {
         query: { products: products.join(',') },
         signal,
         retry: readRetry,
+        onDropped: (count) => (dropped = count),
       });
       const byProduct = new Map(response.summaries.map((summary) => [summary.product, summary]));
-      // The server leaves out products it has never seen: they have no reviews yet.
-      return new Map(
-        products.map((product) => [product, byProduct.get(product) ?? emptySummary(product)]),
-      );
+      // The server leaves out products it has never seen: they have no reviews
+      // yet. But when it sent summaries we had to drop, a missing product may
+      // be one of those, and "0 reviews" would be a lie: it fails instead.
+      if (dropped === 0) {
+        for (const product of products) {
+          if (!byProduct.has(product)) byProduct.set(product, emptySummary(product));
+        }
+      }
+      return byProduct;
     },
+    missingKeyError: (product) =>
+      new InvalidPayloadError(`The summary of ${product} breaks the contract`),
   });
 
   function getSummary(
@@ -407,6 +428,15 @@ export function createKoubeiClient(options: KoubeiClientOptions) {
         send<T>(route, { pathParams, ...(query ? { query } : {}), signal, retry: readRetry }),
       readOptions,
     );
+  }
+
+  function beaconAccepted(target: string, blob: Blob): boolean {
+    try {
+      return options.sendBeacon?.(target, blob) ?? false;
+    } catch {
+      // Some browsers throw for oversized or blocked beacons: fall back to fetch.
+      return false;
+    }
   }
 
   function checkIdempotencyKey(key: string): void {
@@ -561,7 +591,7 @@ export function createKoubeiClient(options: KoubeiClientOptions) {
         });
         try {
           const blob = new Blob([payload], { type: 'text/plain;charset=UTF-8' });
-          if (options.sendBeacon?.(target, blob)) continue;
+          if (beaconAccepted(target, blob)) continue;
           await http.post(target, {
             body: payload,
             headers: { 'content-type': 'text/plain;charset=UTF-8' },

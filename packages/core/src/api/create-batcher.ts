@@ -6,6 +6,8 @@ export interface BatcherOptions<K, V> {
   readonly maxBatchSize: number;
   /** How long to collect keys before sending; 0 collects what is asked in the same task. */
   readonly delayMs: number;
+  /** The error for a key the batch did not return. */
+  readonly missingKeyError?: (key: K) => unknown;
 }
 
 interface Waiter<V> {
@@ -48,7 +50,10 @@ export function createBatcher<K, V>(options: BatcherOptions<K, V>) {
               key,
               values.has(key)
                 ? { value: values.get(key) as V }
-                : { error: new Error(`No value for ${String(key)}`) },
+                : {
+                    error:
+                      options.missingKeyError?.(key) ?? new Error(`No value for ${String(key)}`),
+                  },
             );
           }
         },

@@ -36,7 +36,7 @@ export interface SwrCacheOptions {
   readonly now: () => number;
   /** Optional second level; only public data is ever written to it. */
   readonly storage?: StorageLike | null;
-  /** Entries larger than this are not written to storage. */
+  /** Entries longer than this (in UTF-16 code units of JSON) are not written to storage. */
   readonly maxStoredBytes?: number;
 }
 
@@ -48,6 +48,7 @@ export interface CacheEntry {
 }
 
 const STORAGE_PREFIX = 'koubei:v1:';
+const GENERATION_KEY = 'koubei:v1:generation';
 
 /**
  * A small stale-while-revalidate cache. It only ever holds successful
@@ -57,6 +58,19 @@ const STORAGE_PREFIX = 'koubei:v1:';
  */
 export function createSwrCache(options: SwrCacheOptions) {
   const memory = new Map<string, CacheEntry>();
+  // Stored entries carry the generation they were written in; `clear()` moves
+  // to a new generation, which retires every stored copy at once (storage
+  // cannot be listed through StorageLike, and other tabs share it).
+  let generation = readGeneration();
+
+  function readGeneration(): number {
+    try {
+      const value = Number(options.storage?.getItem(GENERATION_KEY) ?? 0);
+      return Number.isSafeInteger(value) ? value : 0;
+    } catch {
+      return 0;
+    }
+  }
 
   function freshness(entry: CacheEntry): CacheFreshness {
     const age = options.now() - entry.storedAt;
@@ -73,7 +87,8 @@ export function createSwrCache(options: SwrCacheOptions) {
       if (!text) return undefined;
       const parsed: unknown = JSON.parse(text);
       if (typeof parsed !== 'object' || parsed === null) return undefined;
-      const { t, d } = parsed as { t?: unknown; d?: unknown };
+      const { t, d, g } = parsed as { t?: unknown; d?: unknown; g?: unknown };
+      if ((g ?? 0) !== generation) return undefined;
       return typeof t === 'number' && Number.isFinite(t) ? { value: d, storedAt: t } : undefined;
     } catch {
       return undefined;
@@ -89,7 +104,11 @@ export function createSwrCache(options: SwrCacheOptions) {
     accept: (value: unknown) => boolean = () => true,
   ): (CacheEntry & { freshness: CacheFreshness }) | undefined {
     let entry = memory.get(key);
-    if (!entry) {
+    if (entry) {
+      // Most recently used goes last, so eviction drops the least recently used.
+      memory.delete(key);
+      memory.set(key, entry);
+    } else {
       entry = readStorage(key);
       if (entry && !accept(entry.value)) {
         remove(key);
@@ -117,7 +136,7 @@ export function createSwrCache(options: SwrCacheOptions) {
     }
     if (!options.storage) return;
     try {
-      const text = JSON.stringify({ t: entry.storedAt, d: value });
+      const text = JSON.stringify({ t: entry.storedAt, d: value, g: generation });
       if (text.length <= (options.maxStoredBytes ?? 100_000))
         options.storage.setItem(STORAGE_PREFIX + key, text);
     } catch {
@@ -134,8 +153,15 @@ export function createSwrCache(options: SwrCacheOptions) {
     }
   }
 
+  /** Forgets everything, including copies stored by earlier page views. */
   function clear(): void {
     for (const key of [...memory.keys()]) remove(key);
+    generation = readGeneration() + 1;
+    try {
+      options.storage?.setItem(GENERATION_KEY, String(generation));
+    } catch {
+      // Storage revoked: memory is already empty.
+    }
   }
 
   return { get, set, remove, clear };
