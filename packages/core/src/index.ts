@@ -177,12 +177,38 @@ export type {
   Message,
   MessageCatalogue,
   MessageOverrides,
+  MessageSet,
   MessageParams,
   SupportedLocale,
   TranslatorOptions,
   Translator,
 } from './i18n/create-translator.ts';
 export type { MessageKey } from './i18n/messages-en.ts';
+export {
+  en,
+  enStars,
+  enSummary,
+  enReviews,
+  enMedia,
+  enTestimonials,
+  enSocialProof,
+  enForm,
+  enReferral,
+  enStates,
+} from './i18n/messages-en.ts';
+export {
+  zhCN,
+  zhCNStars,
+  zhCNSummary,
+  zhCNReviews,
+  zhCNMedia,
+  zhCNTestimonials,
+  zhCNSocialProof,
+  zhCNForm,
+  zhCNReferral,
+  zhCNStates,
+} from './i18n/messages-zh-CN.ts';
+export { ALL_MESSAGES } from './i18n/all-messages.ts';
 
 export {
   API_ROUTES,

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createTranslator, resolveLocale, sanitizeMessageOverrides } from '../src/index.ts';
+import {
+  ALL_MESSAGES,
+  createTranslator,
+  enStars,
+  resolveLocale,
+  sanitizeMessageOverrides,
+} from '../src/index.ts';
 import { en } from '../src/i18n/messages-en.ts';
 import { zhCN } from '../src/i18n/messages-zh-CN.ts';
 
@@ -42,13 +48,13 @@ describe('resolveLocale', () => {
 
 describe('createTranslator', () => {
   it('pluralises English by count and fills parameters', () => {
-    const { t } = createTranslator({ locale: 'en' });
+    const { t } = createTranslator({ locale: 'en', messages: ALL_MESSAGES });
     expect(t('stars.label', { rating: '4.6', count: 1 })).toBe('4.6 out of 5, 1 review');
     expect(t('stars.label', { rating: '4.6', count: 1280 })).toBe('4.6 out of 5, 1,280 reviews');
   });
 
   it('speaks Chinese with one plural form and Chinese number formatting', () => {
-    const { t, formatPercent } = createTranslator({ locale: 'zh-CN' });
+    const { t, formatPercent } = createTranslator({ locale: 'zh-CN', messages: ALL_MESSAGES });
     expect(t('stars.label', { rating: '4.6', count: 1 })).toBe('4.6 星（满分 5 星），1 条评价');
     expect(t('reviews.count', { count: 12000 })).toBe('12,000 条评价');
     expect(formatPercent(0.934)).toBe('93%');
@@ -57,6 +63,7 @@ describe('createTranslator', () => {
   it('lets the host override wording per locale, falling back per key', () => {
     const { t } = createTranslator({
       locale: 'zh-CN',
+      messages: ALL_MESSAGES,
       overrides: { 'zh-CN': { 'reviews.write': '我要评价' }, en: { 'stars.none': 'Be the first' } },
     });
     expect(t('reviews.write')).toBe('我要评价');
@@ -64,11 +71,13 @@ describe('createTranslator', () => {
   });
 
   it('keeps unknown placeholders visible rather than inventing values', () => {
-    expect(createTranslator().t('media.open', { index: 2 })).toBe('Open photo 2 of {total}');
+    expect(createTranslator({ messages: ALL_MESSAGES }).t('media.open', { index: 2 })).toBe(
+      'Open photo 2 of {total}',
+    );
   });
 
   it('formats ratings with one decimal and never prints NaN', () => {
-    const en1 = createTranslator({ locale: 'en' });
+    const en1 = createTranslator({ locale: 'en', messages: ALL_MESSAGES });
     expect(en1.formatRating(4.5999)).toBe('4.6');
     expect(en1.formatRating(5)).toBe('5.0');
     expect(en1.formatRating(Number.NaN)).toBe('');
@@ -77,8 +86,8 @@ describe('createTranslator', () => {
 
   it('formats dates and relative times, and returns "" for impossible dates', () => {
     const now = Date.parse('2026-11-22T12:00:00Z');
-    const enT = createTranslator({ locale: 'en' });
-    const zhT = createTranslator({ locale: 'zh-CN' });
+    const enT = createTranslator({ locale: 'en', messages: ALL_MESSAGES });
+    const zhT = createTranslator({ locale: 'zh-CN', messages: ALL_MESSAGES });
     expect(enT.formatRelativeTime('2026-11-19T12:00:00Z', now)).toBe('3 days ago');
     expect(zhT.formatRelativeTime('2026-11-19T12:00:00Z', now)).toBe('3天前');
     expect(enT.formatRelativeTime('2026-11-22T11:59:59Z', now)).toBe('1 second ago');
@@ -96,12 +105,25 @@ describe('createTranslator', () => {
   });
 });
 
+describe('extend', () => {
+  it('adds a widget’s message groups without changing the original translator', () => {
+    const base = createTranslator({ locale: 'zh-CN', messages: { en: enStars } });
+    expect(base.t('reviews.write')).toBe('reviews.write');
+    const extended = base.extend(ALL_MESSAGES);
+    expect(extended.t('reviews.write')).toBe('写评价');
+    expect(extended.locale).toBe('zh-CN');
+    expect(base.t('reviews.write')).toBe('reviews.write');
+    expect(base.t('stars.none')).toBe('No reviews yet');
+  });
+});
+
 describe('sanitizeMessageOverrides', () => {
   it('keeps well-formed overrides for known keys and reports the rest', () => {
     const [overrides, rejected] = sanitizeMessageOverrides(
       JSON.parse(
         '{"reviews.write":"Review it","unknown.key":"x","stars.none":{"other":1},"__proto__":{"x":1}}',
       ),
+      Object.keys(ALL_MESSAGES.en),
     );
     expect(overrides).toEqual({ 'reviews.write': 'Review it' });
     expect(rejected.sort()).toEqual(['__proto__', 'stars.none', 'unknown.key']);
@@ -109,7 +131,7 @@ describe('sanitizeMessageOverrides', () => {
   });
 
   it('ignores non-objects', () => {
-    expect(sanitizeMessageOverrides('x')).toEqual([{}, []]);
-    expect(sanitizeMessageOverrides(null)).toEqual([{}, []]);
+    expect(sanitizeMessageOverrides('x', ['stars.none'])).toEqual([{}, []]);
+    expect(sanitizeMessageOverrides(null, ['stars.none'])).toEqual([{}, []]);
   });
 });

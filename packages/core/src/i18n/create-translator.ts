@@ -1,7 +1,5 @@
 import * as v from 'valibot';
 import type { MessageKey } from './messages-en.ts';
-import { en } from './messages-en.ts';
-import { zhCN } from './messages-zh-CN.ts';
 
 export type PluralMessage = { readonly other: string } & Partial<
   Record<Exclude<Intl.LDMLPluralRule, 'other'>, string>
@@ -9,12 +7,13 @@ export type PluralMessage = { readonly other: string } & Partial<
 export type Message = string | PluralMessage;
 export type MessageCatalogue = Readonly<Record<MessageKey, Message>>;
 export type MessageOverrides = Partial<Record<MessageKey, Message>>;
+/** Messages per locale; widgets pass only the groups they use. */
+export type MessageSet = Partial<Record<SupportedLocale, MessageOverrides>>;
 export type MessageParams = Readonly<Record<string, string | number>>;
 
 export const SUPPORTED_LOCALES = ['en', 'zh-CN'] as const;
 export type SupportedLocale = (typeof SUPPORTED_LOCALES)[number];
 
-const CATALOGUES: Record<SupportedLocale, MessageCatalogue> = { en, 'zh-CN': zhCN };
 const FALLBACK_LOCALE: SupportedLocale = 'en';
 
 /**
@@ -57,13 +56,16 @@ const MessageSchema = v.union([
  * (often from a `data-*` attribute), so anything else is dropped rather than
  * trusted; the second value lists what was dropped, for a console warning.
  */
-export function sanitizeMessageOverrides(input: unknown): [MessageOverrides, string[]] {
+export function sanitizeMessageOverrides(
+  input: unknown,
+  knownKeys: readonly string[],
+): [MessageOverrides, string[]] {
   const overrides: MessageOverrides = {};
   const rejected: string[] = [];
   if (typeof input !== 'object' || input === null || Array.isArray(input))
     return [overrides, rejected];
   for (const [key, value] of Object.entries(input)) {
-    if (!Object.hasOwn(en, key) || !v.is(MessageSchema, value)) {
+    if (!knownKeys.includes(key) || !v.is(MessageSchema, value)) {
       rejected.push(key);
       continue;
     }
@@ -74,12 +76,16 @@ export function sanitizeMessageOverrides(input: unknown): [MessageOverrides, str
 
 export interface TranslatorOptions {
   readonly locale?: string | readonly string[];
+  /** The catalogues to use, e.g. `{ en, 'zh-CN': zhCN }`, or just the groups a widget needs. */
+  readonly messages: MessageSet;
   /** Host-page wording, per locale; wins over the built-in catalogue. */
   readonly overrides?: Partial<Record<SupportedLocale, MessageOverrides>>;
 }
 
 export interface Translator {
   readonly locale: SupportedLocale;
+  /** A translator that also knows `messages` (a widget chunk's own groups); this one is unchanged. */
+  extend(messages: MessageSet): Translator;
   /** The message for `key`, pluralised on `params.count` and with `{name}` filled in. */
   t(key: MessageKey, params?: MessageParams): string;
   formatNumber(value: number, options?: Intl.NumberFormatOptions): string;
@@ -115,13 +121,13 @@ function fill(
   });
 }
 
-export function createTranslator(options: TranslatorOptions = {}): Translator {
+export function createTranslator(options: TranslatorOptions): Translator {
   const locale = resolveLocale(options.locale);
   const chain: MessageOverrides[] = [
     options.overrides?.[locale] ?? {},
-    CATALOGUES[locale],
+    options.messages[locale] ?? {},
     options.overrides?.[FALLBACK_LOCALE] ?? {},
-    CATALOGUES[FALLBACK_LOCALE],
+    options.messages[FALLBACK_LOCALE] ?? {},
   ];
   const plurals = new Intl.PluralRules(locale);
   const numbers = new Intl.NumberFormat(locale);
@@ -138,6 +144,13 @@ export function createTranslator(options: TranslatorOptions = {}): Translator {
 
   return {
     locale,
+    extend(messages) {
+      const merged: MessageSet = {};
+      for (const tag of SUPPORTED_LOCALES) {
+        merged[tag] = { ...messages[tag], ...options.messages[tag] };
+      }
+      return createTranslator({ ...options, locale, messages: merged });
+    },
     t(key, params = {}) {
       const message = chain.map((catalogue) => catalogue[key]).find((m) => m !== undefined);
       if (message === undefined) return key;

@@ -1,15 +1,36 @@
 /**
  * English messages: the reference catalogue. Every other locale must hold the
- * same keys (checked by the type of `MessageCatalogue` and by a test).
- * A message is a string, or plural forms chosen by `Intl.PluralRules` on the
- * `count` parameter. `{name}` is replaced by a parameter.
+ * same keys (checked by types and by a test). A message is a string, or plural
+ * forms chosen by `Intl.PluralRules` on the `count` parameter; `{name}` is
+ * replaced by a parameter. Messages are grouped by widget so the script-tag
+ * build ships each group with the widget chunk that needs it.
  */
-export const en = {
+
+export const enStars = {
   'stars.label': {
     one: '{rating} out of 5, {count} review',
     other: '{rating} out of 5, {count} reviews',
   },
   'stars.none': 'No reviews yet',
+} as const;
+
+export const enSummary = {
+  'summary.basedOn': { one: 'Based on {count} review', other: 'Based on {count} reviews' },
+  'summary.recommend': '{percent} would recommend',
+  'summary.histogramRow': {
+    one: '{stars} stars: {count} review ({percent})',
+    other: '{stars} stars: {count} reviews ({percent})',
+  },
+  'summary.filterBy': 'Show {stars}-star reviews',
+  'aspect.quality': 'Quality',
+  'aspect.value': 'Value',
+  'aspect.service': 'Service',
+  'aspect.delivery': 'Delivery',
+  'aspect.experience': 'Experience',
+  'aspect.brand': 'Brand',
+} as const;
+
+export const enReviews = {
   'reviews.count': { one: '{count} review', other: '{count} reviews' },
   'reviews.empty': 'No reviews yet. Be the first to share your experience.',
   'reviews.emptyFiltered': 'No reviews match these filters.',
@@ -32,28 +53,24 @@ export const en = {
   'reviews.filter.verified': 'Verified purchases',
   'reviews.filter.clear': 'Clear filters',
   'reviews.disclosure': 'How reviews are collected and checked',
-  'summary.basedOn': { one: 'Based on {count} review', other: 'Based on {count} reviews' },
-  'summary.recommend': '{percent} would recommend',
-  'summary.histogramRow': {
-    one: '{stars} stars: {count} review ({percent})',
-    other: '{stars} stars: {count} reviews ({percent})',
-  },
-  'summary.filterBy': 'Show {stars}-star reviews',
-  'aspect.quality': 'Quality',
-  'aspect.value': 'Value',
-  'aspect.service': 'Service',
-  'aspect.delivery': 'Delivery',
-  'aspect.experience': 'Experience',
-  'aspect.brand': 'Brand',
+} as const;
+
+export const enMedia = {
   'media.open': 'Open photo {index} of {total}',
   'media.close': 'Close',
   'media.next': 'Next photo',
   'media.previous': 'Previous photo',
   'media.byAuthor': 'Photo by {name}',
+} as const;
+
+export const enTestimonials = {
   'testimonials.title': 'What our customers say',
   'testimonials.source.review': 'From a review',
   'testimonials.source.survey': 'From a survey',
   'testimonials.source.social': 'From social media',
+} as const;
+
+export const enSocialProof = {
   'socialProof.friends': {
     one: '{count} friend recommends this',
     other: '{count} friends recommend this',
@@ -70,6 +87,9 @@ export const en = {
     one: '{count} person recommended this in the last {days} days',
     other: '{count} people recommended this in the last {days} days',
   },
+} as const;
+
+export const enForm = {
   'form.title': 'Write a review',
   'form.rating': 'Your rating',
   'form.ratingValue': { one: '{count} star', other: '{count} stars' },
@@ -85,6 +105,9 @@ export const en = {
   'form.pending': 'Thank you! Your review will appear once it has been checked.',
   'form.retry': 'Try again',
   'form.draftKept': 'Your review is kept here; nothing was lost.',
+} as const;
+
+export const enReferral = {
   'invite.title': 'Invite friends',
   'invite.copy': 'Copy link',
   'invite.copied': 'Link copied',
@@ -97,6 +120,9 @@ export const en = {
   'invitation.signed-up': 'Signed up',
   'invitation.purchased': 'Purchased',
   'invitation.rewarded': 'Rewarded',
+} as const;
+
+export const enStates = {
   'state.loading': 'Loading reviews…',
   'state.error': 'Reviews could not be loaded.',
   'state.retry': 'Retry',
@@ -104,6 +130,18 @@ export const en = {
   'state.rateLimited': 'Too many requests. Please try again in a moment.',
   'time.updated': 'Updated {time}',
 } as const;
+
+export const en = {
+  ...enStars,
+  ...enSummary,
+  ...enReviews,
+  ...enMedia,
+  ...enTestimonials,
+  ...enSocialProof,
+  ...enForm,
+  ...enReferral,
+  ...enStates,
+};
 
 /** The keys every catalogue must provide. */
 export type MessageKey = keyof typeof en;

@@ -1,9 +1,40 @@
-import type { MessageCatalogue } from './create-translator.ts';
+import type { Message } from './create-translator.ts';
+import type {
+  enForm,
+  enMedia,
+  enReferral,
+  enReviews,
+  enSocialProof,
+  enStars,
+  enStates,
+  enSummary,
+  enTestimonials,
+} from './messages-en.ts';
 
-/** 简体中文。Chinese has a single plural category, so plural messages need only `other`. */
-export const zhCN: MessageCatalogue = {
+/** A group with exactly the keys of its English counterpart. */
+type MessagesOf<T> = { readonly [K in keyof T]: Message };
+
+// 简体中文。Chinese has a single plural category, so plural messages need only `other`.
+
+export const zhCNStars = {
   'stars.label': { other: '{rating} 星（满分 5 星），{count} 条评价' },
   'stars.none': '暂无评价',
+} satisfies MessagesOf<typeof enStars>;
+
+export const zhCNSummary = {
+  'summary.basedOn': { other: '基于 {count} 条评价' },
+  'summary.recommend': '{percent} 的买家推荐',
+  'summary.histogramRow': { other: '{stars} 星：{count} 条评价（{percent}）' },
+  'summary.filterBy': '查看 {stars} 星评价',
+  'aspect.quality': '质量',
+  'aspect.value': '性价比',
+  'aspect.service': '服务',
+  'aspect.delivery': '物流',
+  'aspect.experience': '体验',
+  'aspect.brand': '品牌',
+} satisfies MessagesOf<typeof enSummary>;
+
+export const zhCNReviews = {
   'reviews.count': { other: '{count} 条评价' },
   'reviews.empty': '暂无评价，欢迎分享您的使用体验。',
   'reviews.emptyFiltered': '没有符合筛选条件的评价。',
@@ -26,29 +57,31 @@ export const zhCN: MessageCatalogue = {
   'reviews.filter.verified': '已验证购买',
   'reviews.filter.clear': '清除筛选',
   'reviews.disclosure': '评价的收集与审核方式',
-  'summary.basedOn': { other: '基于 {count} 条评价' },
-  'summary.recommend': '{percent} 的买家推荐',
-  'summary.histogramRow': { other: '{stars} 星：{count} 条评价（{percent}）' },
-  'summary.filterBy': '查看 {stars} 星评价',
-  'aspect.quality': '质量',
-  'aspect.value': '性价比',
-  'aspect.service': '服务',
-  'aspect.delivery': '物流',
-  'aspect.experience': '体验',
-  'aspect.brand': '品牌',
+} satisfies MessagesOf<typeof enReviews>;
+
+export const zhCNMedia = {
   'media.open': '打开第 {index} 张图片，共 {total} 张',
   'media.close': '关闭',
   'media.next': '下一张',
   'media.previous': '上一张',
   'media.byAuthor': '{name} 上传的图片',
+} satisfies MessagesOf<typeof enMedia>;
+
+export const zhCNTestimonials = {
   'testimonials.title': '听听顾客怎么说',
   'testimonials.source.review': '来自评价',
   'testimonials.source.survey': '来自问卷',
   'testimonials.source.social': '来自社交媒体',
+} satisfies MessagesOf<typeof enTestimonials>;
+
+export const zhCNSocialProof = {
   'socialProof.friends': { other: '{count} 位好友推荐' },
   'socialProof.purchased': { other: '近 {days} 天有 {count} 人购买' },
   'socialProof.reviewed': { other: '近 {days} 天有 {count} 人评价' },
   'socialProof.recommended': { other: '近 {days} 天有 {count} 人推荐' },
+} satisfies MessagesOf<typeof enSocialProof>;
+
+export const zhCNForm = {
   'form.title': '写评价',
   'form.rating': '您的评分',
   'form.ratingValue': { other: '{count} 星' },
@@ -64,6 +97,9 @@ export const zhCN: MessageCatalogue = {
   'form.pending': '感谢您的评价！审核通过后即会显示。',
   'form.retry': '重试',
   'form.draftKept': '您的评价内容已保留，不会丢失。',
+} satisfies MessagesOf<typeof enForm>;
+
+export const zhCNReferral = {
   'invite.title': '邀请好友',
   'invite.copy': '复制链接',
   'invite.copied': '链接已复制',
@@ -76,10 +112,25 @@ export const zhCN: MessageCatalogue = {
   'invitation.signed-up': '已注册',
   'invitation.purchased': '已购买',
   'invitation.rewarded': '已奖励',
+} satisfies MessagesOf<typeof enReferral>;
+
+export const zhCNStates = {
   'state.loading': '正在加载评价…',
   'state.error': '评价加载失败。',
   'state.retry': '重试',
   'state.offline': '您已离线，正在显示已保存的评价。',
   'state.rateLimited': '请求过于频繁，请稍后再试。',
   'time.updated': '更新于 {time}',
+} satisfies MessagesOf<typeof enStates>;
+
+export const zhCN = {
+  ...zhCNStars,
+  ...zhCNSummary,
+  ...zhCNReviews,
+  ...zhCNMedia,
+  ...zhCNTestimonials,
+  ...zhCNSocialProof,
+  ...zhCNForm,
+  ...zhCNReferral,
+  ...zhCNStates,
 };
