@@ -106,8 +106,8 @@ export type {
   UploadedPhoto,
 } from './model/submission.ts';
 
-export { validate, describeIssues, formatIssues } from './model/validate.ts';
-export type { FieldIssue, ValidationResult } from './model/validate.ts';
+export { validate, validateListLeniently, describeIssues, formatIssues } from './model/validate.ts';
+export type { FieldIssue, ValidationResult, LenientListResult } from './model/validate.ts';
 
 export {
   DEFAULT_RATING_PRIOR,
@@ -149,8 +149,8 @@ export {
 } from './reviews/review-cursor.ts';
 export type { SortKey } from './reviews/review-cursor.ts';
 
-export { safeHttpUrl } from './guards/safe-http-url.ts';
-export type { SafeHttpUrlOptions } from './guards/safe-http-url.ts';
+export { safeHttpUrl, safeLinkUrl } from './guards/safe-http-url.ts';
+export type { SafeHttpUrlOptions, SafeLinkUrlOptions } from './guards/safe-http-url.ts';
 export { normalizeUserText } from './guards/normalize-user-text.ts';
 export type { NormalizeUserTextOptions } from './guards/normalize-user-text.ts';
 
@@ -254,6 +254,8 @@ export type { KoubeiErrorKind } from './api/errors.ts';
 export { detectStorage, createSwrCache } from './api/swr-cache.ts';
 export type { StorageLike, SwrCacheOptions, SwrCache, CacheFreshness } from './api/swr-cache.ts';
 export { createBatcher } from './api/create-batcher.ts';
+export { readSummariesResponse } from './api/read-summaries.ts';
+export type { SummariesRead } from './api/read-summaries.ts';
 export type { BatcherOptions } from './api/create-batcher.ts';
 export { createKoubeiClient, createIdempotencyKey } from './api/create-api-client.ts';
 export type {

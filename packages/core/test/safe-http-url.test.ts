@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { safeHttpUrl } from '../src/index.ts';
+import { safeHttpUrl, safeLinkUrl } from '../src/index.ts';
 
 // OWASP filter-evasion seeds and catalogue entries UGC-08 … UGC-12.
 const rejected = [
@@ -101,5 +101,40 @@ describe('safeHttpUrl', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('safeLinkUrl', () => {
+  const base = 'https://shop.example/products?page=2';
+
+  it('resolves paths, queries and fragments on the shop’s own origin', () => {
+    expect(safeLinkUrl('/products/sku-1#reviews', { base })).toBe(
+      'https://shop.example/products/sku-1#reviews',
+    );
+    expect(safeLinkUrl('#reviews', { base })).toBe('https://shop.example/products?page=2#reviews');
+    expect(safeLinkUrl('?sort=new', { base })).toBe('https://shop.example/products?sort=new');
+    expect(safeLinkUrl('/p', { base: 'http://localhost:5173/' })).toBe('http://localhost:5173/p');
+  });
+
+  it.each([
+    '//evil.example/x',
+    '/\\evil.example',
+    'javascript:alert(1)',
+    '/\u0000x',
+    'reviews.html',
+    ' /x\u202e',
+  ])('refuses %j', (href) => {
+    expect(safeLinkUrl(href, { base })).toBeNull();
+  });
+
+  it('refuses relative links without a usable base', () => {
+    expect(safeLinkUrl('/x')).toBeNull();
+    expect(safeLinkUrl('/x', { base: 'file:///tmp/page.html' })).toBeNull();
+    expect(safeLinkUrl('/x', { base: 'not a url' })).toBeNull();
+  });
+
+  it('treats absolute links exactly like safeHttpUrl', () => {
+    expect(safeLinkUrl('https://shop.example/a', { base })).toBe('https://shop.example/a');
+    expect(safeLinkUrl('http://shop.example/a', { base })).toBeNull();
   });
 });

@@ -17,11 +17,11 @@ import type {
 } from '../model/submission.ts';
 import type { InviteLanding, InviterStatus } from '../model/referral.ts';
 import type { FieldIssue } from '../model/validate.ts';
-import { validate } from '../model/validate.ts';
-import { EMPTY_AGGREGATE, summarizeAggregate } from '../ratings/aggregate-ratings.ts';
+import { validate, validateListLeniently } from '../model/validate.ts';
 import type { RouteDefinition } from './api-contract.ts';
 import { API_ROUTES, ProblemSchema, buildPath } from './api-contract.ts';
 import { createBatcher } from './create-batcher.ts';
+import { readSummariesResponse } from './read-summaries.ts';
 import {
   AbortedError,
   HttpError,
@@ -95,9 +95,9 @@ export function createIdempotencyKey(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-function emptySummary(product: string): ProductSummary {
-  return summarizeAggregate(product, EMPTY_AGGREGATE);
-}
+// The summaries route with validation left to readSummariesResponse, which
+// knows which products were asked for.
+const RAW_SUMMARIES_ROUTE: RouteDefinition = { ...API_ROUTES.summaries, response: v.unknown() };
 
 function parseRetryAfter(header: string | null, now: number): number | null {
   if (!header) return null;
@@ -105,42 +105,6 @@ function parseRetryAfter(header: string | null, now: number): number | null {
   if (Number.isFinite(seconds)) return Math.max(0, seconds);
   const date = Date.parse(header);
   return Number.isFinite(date) ? Math.max(0, Math.ceil((date - now) / 1000)) : null;
-}
-
-/** Data the contract says is a list, validated item by item: a bad review is dropped, not the page. */
-function parseListResponse(
-  schema: v.GenericSchema,
-  itemsKey: string,
-  maxItems: number,
-  json: unknown,
-): { value: unknown; dropped: number; message: string } | null {
-  if (
-    typeof json !== 'object' ||
-    json === null ||
-    !Array.isArray((json as Record<string, unknown>)[itemsKey])
-  ) {
-    return null;
-  }
-  const entries = (schema as unknown as { entries?: Record<string, { item?: v.GenericSchema }> })
-    .entries;
-  const itemSchema = entries?.[itemsKey]?.item;
-  if (!itemSchema) return null;
-  const items = (json as Record<string, unknown[]>)[itemsKey] ?? [];
-  const envelope = validate(schema, { ...json, [itemsKey]: [] });
-  if (!envelope.ok) return null;
-  const kept: unknown[] = [];
-  let firstProblem = '';
-  for (const item of items.slice(0, maxItems)) {
-    const result = validate(itemSchema, item);
-    if (result.ok) kept.push(result.value);
-    else firstProblem ||= result.message;
-  }
-  if (items.length > maxItems) firstProblem ||= `${itemsKey}: more than ${maxItems} items`;
-  return {
-    value: { ...(envelope.value as object), [itemsKey]: kept },
-    dropped: items.length - kept.length,
-    message: firstProblem,
-  };
 }
 
 /**
@@ -271,10 +235,11 @@ export function createKoubeiClient(options: KoubeiClientOptions) {
       }
       const result = validate(route.response, json);
       if (result.ok) return result.value as T;
+      // A list with a few bad items still shows the good ones.
       const maxItems =
         route === API_ROUTES.summaries ? LIMITS.summariesPerRequest : LIMITS.pageSize;
       const list = route.itemsKey
-        ? parseListResponse(route.response, route.itemsKey, maxItems, json)
+        ? validateListLeniently(route.response, route.itemsKey, maxItems, json)
         : null;
       if (!list)
         throw new InvalidPayloadError(
@@ -380,27 +345,29 @@ export function createKoubeiClient(options: KoubeiClientOptions) {
     maxBatchSize: LIMITS.summariesPerRequest,
     delayMs: options.batchDelayMs ?? 0,
     async loadMany(products, signal) {
-      let dropped = 0;
-      const response = await send<{ summaries: ProductSummary[] }>(API_ROUTES.summaries, {
+      const json = await send<unknown>(RAW_SUMMARIES_ROUTE, {
         query: { products: products.join(',') },
         signal,
         retry: readRetry,
-        onDropped: (count) => (dropped = count),
       });
-      const byProduct = new Map(response.summaries.map((summary) => [summary.product, summary]));
-      // The server leaves out products it has never seen: they have no reviews
-      // yet. But when it sent summaries we had to drop, a missing product may
-      // be one of those, and "0 reviews" would be a lie: it fails instead.
-      if (dropped === 0) {
-        for (const product of products) {
-          if (!byProduct.has(product)) byProduct.set(product, emptySummary(product));
-        }
+      const read = readSummariesResponse(json, products);
+      if (read.dropped > 0)
+        options.onInvalidItems?.(API_ROUTES.summaries.path, read.dropped, read.message);
+      const found = new Map<string, ProductSummary>();
+      const failures = new Map<string, InvalidPayloadError>();
+      for (const [product, summary] of read.summaries) {
+        if (summary instanceof InvalidPayloadError) failures.set(product, summary);
+        else found.set(product, summary);
       }
-      return byProduct;
+      if (failures.size === products.length && failures.size > 0)
+        throw failures.values().next().value;
+      missing = failures;
+      return found;
     },
     missingKeyError: (product) =>
-      new InvalidPayloadError(`The summary of ${product} breaks the contract`),
+      missing.get(product) ?? new InvalidPayloadError(`No summary for ${product}`),
   });
+  let missing = new Map<string, InvalidPayloadError>();
 
   function getSummary(
     product: string,

@@ -1,8 +1,14 @@
 import { AbortedError } from './errors.ts';
 
 export interface BatcherOptions<K, V> {
-  /** Loads one batch; must settle every key it was given (a missing key rejects). */
-  readonly loadMany: (keys: readonly K[], signal: AbortSignal) => Promise<ReadonlyMap<K, V>>;
+  /**
+   * Loads one batch. A key mapped to an `Error` rejects with it; a key
+   * missing from the map rejects with `missingKeyError`.
+   */
+  readonly loadMany: (
+    keys: readonly K[],
+    signal: AbortSignal,
+  ) => Promise<ReadonlyMap<K, V | Error>>;
   readonly maxBatchSize: number;
   /** How long to collect keys before sending; 0 collects what is asked in the same task. */
   readonly delayMs: number;
@@ -46,14 +52,17 @@ export function createBatcher<K, V>(options: BatcherOptions<K, V>) {
       options.loadMany(chunk, batch.controller.signal).then(
         (values) => {
           for (const key of chunk) {
+            const value = values.get(key);
             settle(
               key,
-              values.has(key)
-                ? { value: values.get(key) as V }
-                : {
-                    error:
-                      options.missingKeyError?.(key) ?? new Error(`No value for ${String(key)}`),
-                  },
+              value instanceof Error
+                ? { error: value }
+                : values.has(key)
+                  ? { value: value as V }
+                  : {
+                      error:
+                        options.missingKeyError?.(key) ?? new Error(`No value for ${String(key)}`),
+                    },
             );
           }
         },

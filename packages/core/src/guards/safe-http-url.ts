@@ -55,3 +55,29 @@ export function safeHttpUrl(value: unknown, options: SafeHttpUrlOptions = {}): s
   const href = url.href;
   return href.length <= LIMITS.url ? href : null;
 }
+
+export interface SafeLinkUrlOptions extends SafeHttpUrlOptions {
+  /** The page the link sits on; relative links resolve against it. */
+  readonly base?: string;
+}
+
+/**
+ * For links a shop configures (a badge linking to `/products/sku-1#reviews`):
+ * absolute URLs pass `safeHttpUrl`; paths, queries and fragments resolve
+ * against the page, keeping its own http(s) scheme, and nothing else does.
+ * Scheme-relative `//host` is refused: it would leave the shop's site.
+ */
+export function safeLinkUrl(value: unknown, options: SafeLinkUrlOptions = {}): string | null {
+  if (typeof value !== 'string') return null;
+  const trimmed = value.trim();
+  if (!/^(\/(?![/\\])|[#?])/.test(trimmed)) return safeHttpUrl(trimmed, options);
+  if (trimmed.length > LIMITS.url || HIDDEN_CHARACTERS.test(trimmed) || !options.base) return null;
+  try {
+    const base = new URL(options.base);
+    if (base.protocol !== 'https:' && base.protocol !== 'http:') return null;
+    const url = new URL(trimmed, base);
+    return url.origin === base.origin ? url.href : null;
+  } catch {
+    return null;
+  }
+}

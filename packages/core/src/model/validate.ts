@@ -33,3 +33,47 @@ export function validate<TSchema extends v.GenericSchema>(
   const issues = describeIssues(result.issues);
   return { ok: false, message: formatIssues(issues), issues };
 }
+
+export interface LenientListResult {
+  /** The response with only the valid items kept (and at most `maxItems`). */
+  readonly value: unknown;
+  readonly dropped: number;
+  /** The first problem found, for logs. */
+  readonly message: string;
+}
+
+/**
+ * Validates a response whose `itemsKey` property is a list item by item, so
+ * one malformed review drops that review instead of the whole page. Returns
+ * `null` when the envelope itself is wrong (not an object, missing fields).
+ */
+export function validateListLeniently(
+  schema: v.GenericSchema,
+  itemsKey: string,
+  maxItems: number,
+  json: unknown,
+): LenientListResult | null {
+  if (typeof json !== 'object' || json === null) return null;
+  const items: unknown = (json as Record<string, unknown>)[itemsKey];
+  if (!Array.isArray(items)) return null;
+  // An object schema keeps its entries; a piped array schema keeps its `item`.
+  const entries = (schema as unknown as { entries?: Record<string, { item?: v.GenericSchema }> })
+    .entries;
+  const itemSchema = entries?.[itemsKey]?.item;
+  if (!itemSchema) return null;
+  const envelope = validate(schema, { ...json, [itemsKey]: [] });
+  if (!envelope.ok) return null;
+  const kept: unknown[] = [];
+  let message = '';
+  for (const item of items.slice(0, maxItems)) {
+    const result = validate(itemSchema, item);
+    if (result.ok) kept.push(result.value);
+    else message ||= result.message;
+  }
+  if (items.length > maxItems) message ||= `${itemsKey}: more than ${maxItems} items`;
+  return {
+    value: { ...(envelope.value as object), [itemsKey]: kept },
+    dropped: items.length - kept.length,
+    message,
+  };
+}
