@@ -4,6 +4,8 @@
 export {
   LIMITS,
   ASPECT_KEYS,
+  STORE_ID_PATTERN,
+  PRODUCT_ID_PATTERN,
   StoreIdSchema,
   ProductIdSchema,
   EntityIdSchema,
@@ -40,6 +42,8 @@ export type {
 } from './model/review.ts';
 
 export { HistogramSchema, AspectSummarySchema, ProductSummarySchema } from './model/summary.ts';
+export { toProductSummary } from './model/to-product-summary.ts';
+export { emptySummary } from './model/empty-summary.ts';
 export type { Histogram, AspectSummary, ProductSummary } from './model/summary.ts';
 
 export { TESTIMONIAL_SOURCES, TestimonialSchema } from './model/testimonial.ts';
@@ -166,12 +170,9 @@ export type {
   JsonLdResult,
 } from './seo/build-product-json-ld.ts';
 
-export {
-  SUPPORTED_LOCALES,
-  resolveLocale,
-  sanitizeMessageOverrides,
-  createTranslator,
-} from './i18n/create-translator.ts';
+export { SUPPORTED_LOCALES, resolveLocale, createTranslator } from './i18n/create-translator.ts';
+export { formatDate, formatRelativeTime } from './i18n/format-date.ts';
+export { sanitizeMessageOverrides } from './i18n/sanitize-message-overrides.ts';
 export type {
   PluralMessage,
   Message,
@@ -185,7 +186,6 @@ export type {
 } from './i18n/create-translator.ts';
 export type { MessageKey } from './i18n/messages-en.ts';
 export {
-  en,
   enStars,
   enSummary,
   enReviews,
@@ -197,7 +197,6 @@ export {
   enStates,
 } from './i18n/messages-en.ts';
 export {
-  zhCN,
   zhCNStars,
   zhCNSummary,
   zhCNReviews,
@@ -208,7 +207,7 @@ export {
   zhCNReferral,
   zhCNStates,
 } from './i18n/messages-zh-CN.ts';
-export { ALL_MESSAGES } from './i18n/all-messages.ts';
+export { ALL_MESSAGES, en, zhCN } from './i18n/all-messages.ts';
 
 export {
   API_ROUTES,

@@ -9,6 +9,7 @@ import {
   removeFromAggregate,
   replaceInAggregate,
   summarizeAggregate,
+  emptySummary,
   validate,
   ProductSummarySchema,
 } from '../src/index.ts';
@@ -166,5 +167,11 @@ describe('summarizeAggregate', () => {
       recommendRate: null,
       aspects: [],
     });
+  });
+});
+
+describe('emptySummary', () => {
+  it('equals the summary of an empty aggregate', () => {
+    expect(emptySummary('sku-9')).toEqual(summarizeAggregate('sku-9', EMPTY_AGGREGATE));
   });
 });

@@ -3,11 +3,12 @@ import {
   ALL_MESSAGES,
   createTranslator,
   enStars,
+  formatDate,
+  formatRelativeTime,
   resolveLocale,
   sanitizeMessageOverrides,
 } from '../src/index.ts';
-import { en } from '../src/i18n/messages-en.ts';
-import { zhCN } from '../src/i18n/messages-zh-CN.ts';
+import { en, zhCN } from '../src/i18n/all-messages.ts';
 
 const placeholders = (message: unknown): string[] => {
   const texts =
@@ -86,22 +87,17 @@ describe('createTranslator', () => {
 
   it('formats dates and relative times, and returns "" for impossible dates', () => {
     const now = Date.parse('2026-11-22T12:00:00Z');
-    const enT = createTranslator({ locale: 'en', messages: ALL_MESSAGES });
-    const zhT = createTranslator({ locale: 'zh-CN', messages: ALL_MESSAGES });
-    expect(enT.formatRelativeTime('2026-11-19T12:00:00Z', now)).toBe('3 days ago');
-    expect(zhT.formatRelativeTime('2026-11-19T12:00:00Z', now)).toBe('3天前');
-    expect(enT.formatRelativeTime('2026-11-22T11:59:59Z', now)).toBe('1 second ago');
-    expect(enT.formatDate('2026-03-05T00:00:00Z', { timeZone: 'UTC', dateStyle: 'medium' })).toBe(
-      'Mar 5, 2026',
-    );
-    expect(zhT.formatDate('2026-03-05T00:00:00Z', { timeZone: 'UTC', dateStyle: 'medium' })).toBe(
-      '2026年3月5日',
-    );
+    expect(formatRelativeTime('en', '2026-11-19T12:00:00Z', now)).toBe('3 days ago');
+    expect(formatRelativeTime('zh-CN', '2026-11-19T12:00:00Z', now)).toBe('3天前');
+    expect(formatRelativeTime('en', '2026-11-22T11:59:59Z', now)).toBe('1 second ago');
+    const utc = { timeZone: 'UTC', dateStyle: 'medium' } as const;
+    expect(formatDate('en', '2026-03-05T00:00:00Z', utc)).toBe('Mar 5, 2026');
+    expect(formatDate('zh-CN', '2026-03-05T00:00:00Z', utc)).toBe('2026年3月5日');
     for (const bad of ['not a date', '', '+999999-01-01T00:00:00Z']) {
-      expect(enT.formatDate(bad)).toBe('');
-      expect(enT.formatRelativeTime(bad, now)).toBe('');
+      expect(formatDate('en', bad)).toBe('');
+      expect(formatRelativeTime('en', bad, now)).toBe('');
     }
-    expect(enT.formatDate('2026-01-01', { timeZone: 'Not/AZone' })).toBe('');
+    expect(formatDate('en', '2026-01-01', { timeZone: 'Not/AZone' })).toBe('');
   });
 });
 

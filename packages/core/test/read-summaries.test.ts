@@ -28,7 +28,7 @@ describe('readSummariesResponse', () => {
     expect(read.summaries.get('a')).toEqual(summary('a'));
     expect(read.summaries.get('b')).toBeInstanceOf(InvalidPayloadError);
     expect(read.dropped).toBe(1);
-    expect(read.message).toMatch(/mean/);
+    expect(read.message).toMatch(/summaries\.1 is not a valid product summary/);
   });
 
   it.each([null, 'oops', { summaries: 'nope' }, { items: [] }, '<html>502</html>'])(

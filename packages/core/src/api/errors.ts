@@ -1,32 +1,8 @@
 import type { FieldIssue } from '../model/validate.ts';
+import { InvalidPayloadError, KoubeiError, NetworkError, isKoubeiError } from './base-errors.ts';
 
-export type KoubeiErrorKind =
-  'network' | 'timeout' | 'http' | 'invalid-payload' | 'invalid-request' | 'aborted';
-
-/**
- * Every failure the client reports is one of these, so a widget can choose
- * the right state (offline, retry later, broken server) without parsing
- * messages. `retryable` says whether the same request may succeed later.
- */
-export class KoubeiError extends Error {
-  override readonly name: string = 'KoubeiError';
-  constructor(
-    readonly kind: KoubeiErrorKind,
-    message: string,
-    readonly retryable: boolean,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
-}
-
-/** The request never got a response: offline, DNS, CORS, connection reset. */
-export class NetworkError extends KoubeiError {
-  override readonly name = 'NetworkError';
-  constructor(message = 'The server could not be reached', options?: { cause?: unknown }) {
-    super('network', message, true, options);
-  }
-}
+export { InvalidPayloadError, KoubeiError, NetworkError, isKoubeiError };
+export type { KoubeiErrorKind } from './base-errors.ts';
 
 export class TimeoutError extends KoubeiError {
   override readonly name = 'TimeoutError';
@@ -57,18 +33,6 @@ export class HttpError extends KoubeiError {
   }
 }
 
-/** The response arrived but is not what the contract promises (HTML error page, wrong shape, bad JSON). */
-export class InvalidPayloadError extends KoubeiError {
-  override readonly name = 'InvalidPayloadError';
-  constructor(
-    message: string,
-    readonly issues: readonly FieldIssue[] = [],
-    options?: { cause?: unknown },
-  ) {
-    super('invalid-payload', message, true, options);
-  }
-}
-
 /** What we were about to send breaks the contract; nothing was sent. */
 export class InvalidRequestError extends KoubeiError {
   override readonly name = 'InvalidRequestError';
@@ -88,9 +52,6 @@ export class AbortedError extends KoubeiError {
   }
 }
 
-export function isKoubeiError(error: unknown): error is KoubeiError {
-  return error instanceof KoubeiError;
-}
 export function isNetworkError(error: unknown): error is NetworkError {
   return error instanceof NetworkError;
 }

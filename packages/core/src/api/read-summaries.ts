@@ -1,9 +1,8 @@
-import { LIMITS } from '../model/primitives.ts';
+import { LIMITS } from '../model/constants.ts';
 import type { ProductSummary } from '../model/summary.ts';
-import { validate, validateListLeniently } from '../model/validate.ts';
-import { EMPTY_AGGREGATE, summarizeAggregate } from '../ratings/aggregate-ratings.ts';
-import { SummariesResponseSchema } from './api-contract.ts';
-import { InvalidPayloadError } from './errors.ts';
+import { toProductSummary } from '../model/to-product-summary.ts';
+import { emptySummary } from '../model/empty-summary.ts';
+import { InvalidPayloadError } from './base-errors.ts';
 
 export interface SummariesRead {
   /** One entry per asked product: its summary, or why it cannot be shown. */
@@ -21,14 +20,11 @@ export interface SummariesRead {
  * the script tag's first paint, which skips the client to stay small.
  */
 export function readSummariesResponse(json: unknown, products: readonly string[]): SummariesRead {
-  const strict = validate(SummariesResponseSchema, json);
-  const lenient = strict.ok
-    ? { value: strict.value, dropped: 0, message: '' }
-    : validateListLeniently(SummariesResponseSchema, 'summaries', LIMITS.summariesPerRequest, json);
-  if (!lenient) {
+  const items =
+    typeof json === 'object' && json !== null ? (json as { summaries?: unknown }).summaries : null;
+  if (!Array.isArray(items)) {
     const error = new InvalidPayloadError(
-      `The summaries response breaks the contract: ${strict.ok ? '' : strict.message}`,
-      strict.ok ? [] : strict.issues,
+      'The summaries response breaks the contract: no summaries list',
     );
     return {
       summaries: new Map(products.map((p) => [p, error])),
@@ -36,20 +32,27 @@ export function readSummariesResponse(json: unknown, products: readonly string[]
       message: error.message,
     };
   }
-  const received = new Map(
-    (lenient.value as { summaries: ProductSummary[] }).summaries.map((s) => [s.product, s]),
-  );
+  const received = new Map<string, ProductSummary>();
+  let dropped = Math.max(0, items.length - LIMITS.summariesPerRequest);
+  let message = dropped > 0 ? `summaries: more than ${LIMITS.summariesPerRequest} items` : '';
+  items.slice(0, LIMITS.summariesPerRequest).forEach((item: unknown, index) => {
+    const summary = toProductSummary(item);
+    if (summary) received.set(summary.product, summary);
+    else {
+      dropped++;
+      message ||= `summaries.${index} is not a valid product summary`;
+    }
+  });
   const summaries = new Map<string, ProductSummary | InvalidPayloadError>();
   for (const product of products) {
     const found = received.get(product);
     if (found) summaries.set(product, found);
-    else if (lenient.dropped === 0)
-      summaries.set(product, summarizeAggregate(product, EMPTY_AGGREGATE));
+    else if (dropped === 0) summaries.set(product, emptySummary(product));
     else
       summaries.set(
         product,
         new InvalidPayloadError(`The summary of ${product} breaks the contract`),
       );
   }
-  return { summaries, dropped: lenient.dropped, message: lenient.message };
+  return { summaries, dropped, message };
 }

@@ -1,4 +1,4 @@
-import { LIMITS } from '../model/primitives.ts';
+import { LIMITS } from '../model/constants.ts';
 
 export interface SafeHttpUrlOptions {
   /**

@@ -1,4 +1,3 @@
-import * as v from 'valibot';
 import type { MessageKey } from './messages-en.ts';
 
 export type PluralMessage = { readonly other: string } & Partial<
@@ -37,43 +36,6 @@ export function resolveLocale(
   return FALLBACK_LOCALE;
 }
 
-const MessageSchema = v.union([
-  v.pipe(v.string(), v.maxLength(500)),
-  v.pipe(
-    v.strictObject({
-      zero: v.optional(v.string()),
-      one: v.optional(v.string()),
-      two: v.optional(v.string()),
-      few: v.optional(v.string()),
-      many: v.optional(v.string()),
-      other: v.string(),
-    }),
-  ),
-]);
-
-/**
- * Keeps only well-formed overrides for known keys. Host pages supply these
- * (often from a `data-*` attribute), so anything else is dropped rather than
- * trusted; the second value lists what was dropped, for a console warning.
- */
-export function sanitizeMessageOverrides(
-  input: unknown,
-  knownKeys: readonly string[],
-): [MessageOverrides, string[]] {
-  const overrides: MessageOverrides = {};
-  const rejected: string[] = [];
-  if (typeof input !== 'object' || input === null || Array.isArray(input))
-    return [overrides, rejected];
-  for (const [key, value] of Object.entries(input)) {
-    if (!knownKeys.includes(key) || !v.is(MessageSchema, value)) {
-      rejected.push(key);
-      continue;
-    }
-    overrides[key as MessageKey] = value;
-  }
-  return [overrides, rejected];
-}
-
 export interface TranslatorOptions {
   readonly locale?: string | readonly string[];
   /** The catalogues to use, e.g. `{ en, 'zh-CN': zhCN }`, or just the groups a widget needs. */
@@ -93,21 +55,7 @@ export interface Translator {
   formatRating(value: number): string;
   /** A 0–1 share as a whole percentage: 0.934 → "93%". */
   formatPercent(share: number): string;
-  /** A date, or '' when the timestamp is not a real date (never throws). */
-  formatDate(iso: string, options?: Intl.DateTimeFormatOptions): string;
-  /** "3 days ago" / "3天前", or '' for an invalid timestamp. */
-  formatRelativeTime(iso: string, now?: number): string;
 }
-
-const RELATIVE_UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
-  ['year', 365 * 24 * 3600],
-  ['month', 30 * 24 * 3600],
-  ['week', 7 * 24 * 3600],
-  ['day', 24 * 3600],
-  ['hour', 3600],
-  ['minute', 60],
-  ['second', 1],
-];
 
 function fill(
   template: string,
@@ -136,7 +84,6 @@ export function createTranslator(options: TranslatorOptions): Translator {
     maximumFractionDigits: 1,
   });
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
-  const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   const formatNumber = (value: number, numberOptions?: Intl.NumberFormatOptions): string =>
     Number.isFinite(value)
       ? (numberOptions ? new Intl.NumberFormat(locale, numberOptions) : numbers).format(value)
@@ -164,21 +111,5 @@ export function createTranslator(options: TranslatorOptions): Translator {
     formatRating: (value) =>
       Number.isFinite(value) ? rating.format(Math.round(value * 10) / 10) : '',
     formatPercent: (share) => (Number.isFinite(share) ? percent.format(share) : ''),
-    formatDate(iso, dateOptions = { year: 'numeric', month: 'short', day: 'numeric' }) {
-      const time = Date.parse(iso);
-      if (!Number.isFinite(time)) return '';
-      try {
-        return new Intl.DateTimeFormat(locale, dateOptions).format(time);
-      } catch {
-        return '';
-      }
-    },
-    formatRelativeTime(iso, now = Date.now()) {
-      const time = Date.parse(iso);
-      if (!Number.isFinite(time) || !Number.isFinite(now)) return '';
-      const seconds = Math.round((time - now) / 1000);
-      const [unit, size] = RELATIVE_UNITS.find(([, s]) => Math.abs(seconds) >= s) ?? ['second', 1];
-      return relative.format(Math.round(seconds / size), unit);
-    },
   };
 }

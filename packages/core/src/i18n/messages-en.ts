@@ -131,17 +131,14 @@ export const enStates = {
   'time.updated': 'Updated {time}',
 } as const;
 
-export const en = {
-  ...enStars,
-  ...enSummary,
-  ...enReviews,
-  ...enMedia,
-  ...enTestimonials,
-  ...enSocialProof,
-  ...enForm,
-  ...enReferral,
-  ...enStates,
-};
-
 /** The keys every catalogue must provide. */
-export type MessageKey = keyof typeof en;
+export type MessageKey =
+  | keyof typeof enStars
+  | keyof typeof enSummary
+  | keyof typeof enReviews
+  | keyof typeof enMedia
+  | keyof typeof enTestimonials
+  | keyof typeof enSocialProof
+  | keyof typeof enForm
+  | keyof typeof enReferral
+  | keyof typeof enStates;

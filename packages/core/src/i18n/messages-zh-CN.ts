@@ -122,15 +122,3 @@ export const zhCNStates = {
   'state.rateLimited': '请求过于频繁，请稍后再试。',
   'time.updated': '更新于 {time}',
 } satisfies MessagesOf<typeof enStates>;
-
-export const zhCN = {
-  ...zhCNStars,
-  ...zhCNSummary,
-  ...zhCNReviews,
-  ...zhCNMedia,
-  ...zhCNTestimonials,
-  ...zhCNSocialProof,
-  ...zhCNForm,
-  ...zhCNReferral,
-  ...zhCNStates,
-};

@@ -1,34 +1,18 @@
 import * as v from 'valibot';
+import { ASPECT_KEYS, LIMITS, PRODUCT_ID_PATTERN, STORE_ID_PATTERN } from './constants.ts';
 
-/** Limits shared by the form, the client and the server: one number, one place. */
-export const LIMITS = {
-  reviewTitle: 150,
-  reviewBody: 5000,
-  authorName: 80,
-  replyBody: 3000,
-  mediaPerReview: 10,
-  altText: 300,
-  caption: 300,
-  testimonialQuote: 600,
-  url: 2048,
-  pageSize: 50,
-  summariesPerRequest: 100,
-  eventsPerBatch: 50,
-} as const;
+export { ASPECT_KEYS, LIMITS, PRODUCT_ID_PATTERN, STORE_ID_PATTERN };
 
 export const StoreIdSchema = v.pipe(
   v.string(),
-  v.regex(
-    /^[a-z0-9][a-z0-9-]{0,63}$/,
-    'Expected a store id: lowercase letters, digits and hyphens',
-  ),
+  v.regex(STORE_ID_PATTERN, 'Expected a store id: lowercase letters, digits and hyphens'),
 );
 
 export const ProductIdSchema = v.pipe(
   v.string(),
   v.minLength(1, 'Expected a product id'),
-  v.maxLength(128, 'A product id has at most 128 characters'),
-  v.regex(/^[A-Za-z0-9._:-]+$/, 'A product id may hold letters, digits and . _ : - only'),
+  v.maxLength(LIMITS.productId, 'A product id has at most 128 characters'),
+  v.regex(PRODUCT_ID_PATTERN, 'A product id may hold letters, digits and . _ : - only'),
 );
 
 export const EntityIdSchema = v.pipe(
@@ -58,13 +42,5 @@ export const ShareSchema = v.pipe(v.number(), v.minValue(0), v.maxValue(1));
 /** A URL as it travels in payloads. Rendering code still passes it through `safeHttpUrl`. */
 export const UrlSchema = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.url));
 
-export const ASPECT_KEYS = [
-  'quality',
-  'value',
-  'service',
-  'delivery',
-  'experience',
-  'brand',
-] as const;
 export const AspectKeySchema = v.picklist(ASPECT_KEYS);
 export type AspectKey = v.InferOutput<typeof AspectKeySchema>;

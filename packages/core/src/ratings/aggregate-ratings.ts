@@ -1,5 +1,5 @@
 import type { AspectKey } from '../model/primitives.ts';
-import { ASPECT_KEYS } from '../model/primitives.ts';
+import { ASPECT_KEYS, DEFAULT_PRIOR_MEAN, DEFAULT_PRIOR_WEIGHT } from '../model/constants.ts';
 import type { AspectRating } from '../model/review.ts';
 import type { Histogram, ProductSummary } from '../model/summary.ts';
 
@@ -35,7 +35,10 @@ export interface RatingPrior {
 }
 
 /** A neutral prior; servers pass the store-wide mean instead when they know it. */
-export const DEFAULT_RATING_PRIOR: RatingPrior = { mean: 3, weight: 5 };
+export const DEFAULT_RATING_PRIOR: RatingPrior = {
+  mean: DEFAULT_PRIOR_MEAN,
+  weight: DEFAULT_PRIOR_WEIGHT,
+};
 
 export const EMPTY_AGGREGATE: RatingAggregate = {
   count: 0,
