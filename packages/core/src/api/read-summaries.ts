@@ -1,4 +1,4 @@
-import { LIMITS } from '../model/constants.ts';
+import { SUMMARIES_PER_REQUEST } from '../model/constants.ts';
 import type { ProductSummary } from '../model/summary.ts';
 import { toProductSummary } from '../model/to-product-summary.ts';
 import { emptySummary } from '../model/empty-summary.ts';
@@ -33,9 +33,9 @@ export function readSummariesResponse(json: unknown, products: readonly string[]
     };
   }
   const received = new Map<string, ProductSummary>();
-  let dropped = Math.max(0, items.length - LIMITS.summariesPerRequest);
-  let message = dropped > 0 ? `summaries: more than ${LIMITS.summariesPerRequest} items` : '';
-  items.slice(0, LIMITS.summariesPerRequest).forEach((item: unknown, index) => {
+  let dropped = Math.max(0, items.length - SUMMARIES_PER_REQUEST);
+  let message = dropped > 0 ? `summaries: more than ${SUMMARIES_PER_REQUEST} items` : '';
+  items.slice(0, SUMMARIES_PER_REQUEST).forEach((item: unknown, index) => {
     const summary = toProductSummary(item);
     if (summary) received.set(summary.product, summary);
     else {

@@ -1,4 +1,4 @@
-import { LIMITS } from '../model/constants.ts';
+import { MAX_URL_LENGTH } from '../model/constants.ts';
 
 export interface SafeHttpUrlOptions {
   /**
@@ -29,7 +29,7 @@ const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 export function safeHttpUrl(value: unknown, options: SafeHttpUrlOptions = {}): string | null {
   if (typeof value !== 'string') return null;
   const trimmed = value.trim();
-  if (trimmed.length === 0 || trimmed.length > LIMITS.url || HIDDEN_CHARACTERS.test(trimmed))
+  if (trimmed.length === 0 || trimmed.length > MAX_URL_LENGTH || HIDDEN_CHARACTERS.test(trimmed))
     return null;
   // Only absolute URLs with an explicit scheme: a relative `//evil.example`
   // would otherwise resolve against whatever page the widget lives on.
@@ -53,7 +53,7 @@ export function safeHttpUrl(value: unknown, options: SafeHttpUrlOptions = {}): s
   if (options.allowedHosts && !options.allowedHosts.includes(url.hostname)) return null;
 
   const href = url.href;
-  return href.length <= LIMITS.url ? href : null;
+  return href.length <= MAX_URL_LENGTH ? href : null;
 }
 
 export interface SafeLinkUrlOptions extends SafeHttpUrlOptions {
@@ -71,7 +71,8 @@ export function safeLinkUrl(value: unknown, options: SafeLinkUrlOptions = {}): s
   if (typeof value !== 'string') return null;
   const trimmed = value.trim();
   if (!/^(\/(?![/\\])|[#?])/.test(trimmed)) return safeHttpUrl(trimmed, options);
-  if (trimmed.length > LIMITS.url || HIDDEN_CHARACTERS.test(trimmed) || !options.base) return null;
+  if (trimmed.length > MAX_URL_LENGTH || HIDDEN_CHARACTERS.test(trimmed) || !options.base)
+    return null;
   try {
     const base = new URL(options.base);
     if (base.protocol !== 'https:' && base.protocol !== 'http:') return null;

@@ -3,22 +3,10 @@
 // (bundlers split chunks by module, so a schema beside a constant would
 // travel with it).
 
-/** Limits shared by the form, the client and the server: one number, one place. */
-export const LIMITS = {
-  reviewTitle: 150,
-  reviewBody: 5000,
-  authorName: 80,
-  replyBody: 3000,
-  mediaPerReview: 10,
-  altText: 300,
-  caption: 300,
-  testimonialQuote: 600,
-  url: 2048,
-  productId: 128,
-  pageSize: 50,
-  summariesPerRequest: 100,
-  eventsPerBatch: 50,
-} as const;
+/** The longest URL, product id and summaries batch; `LIMITS` repeats them with the rest. */
+export const MAX_URL_LENGTH = 2048;
+export const MAX_PRODUCT_ID_LENGTH = 128;
+export const SUMMARIES_PER_REQUEST = 100;
 
 /** Patterns of the ids, for code that must check them without loading valibot (the script tag's runtime). */
 export const STORE_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;

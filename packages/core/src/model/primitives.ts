@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { ASPECT_KEYS, LIMITS, PRODUCT_ID_PATTERN, STORE_ID_PATTERN } from './constants.ts';
+import { ASPECT_KEYS, PRODUCT_ID_PATTERN, STORE_ID_PATTERN } from './constants.ts';
+import { LIMITS } from './limits.ts';
 
 export { ASPECT_KEYS, LIMITS, PRODUCT_ID_PATTERN, STORE_ID_PATTERN };
 

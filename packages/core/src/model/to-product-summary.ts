@@ -1,5 +1,5 @@
 import type { AspectKey } from './primitives.ts';
-import { ASPECT_KEYS, LIMITS, PRODUCT_ID_PATTERN } from './constants.ts';
+import { ASPECT_KEYS, MAX_PRODUCT_ID_LENGTH, PRODUCT_ID_PATTERN } from './constants.ts';
 import type { AspectSummary, Histogram, ProductSummary } from './summary.ts';
 
 const isCount = (value: unknown): value is number =>
@@ -22,7 +22,7 @@ export function toProductSummary(value: unknown): ProductSummary | null {
   if (
     typeof product !== 'string' ||
     product.length < 1 ||
-    product.length > LIMITS.productId ||
+    product.length > MAX_PRODUCT_ID_LENGTH ||
     !PRODUCT_ID_PATTERN.test(product) ||
     !isCount(count) ||
     !inRange(mean, 5) ||

@@ -1,5 +1,5 @@
 import type { Review } from '../model/review.ts';
-import { LIMITS } from '../model/constants.ts';
+import { LIMITS } from '../model/limits.ts';
 import type { SortKey } from './review-cursor.ts';
 import { compareSortKeys, decodeReviewCursor, encodeReviewCursor } from './review-cursor.ts';
 import { wilsonLowerBound } from './wilson-lower-bound.ts';
