@@ -53,6 +53,20 @@ export const enReviews = {
   'reviews.filter.verified': 'Verified purchases',
   'reviews.filter.clear': 'Clear filters',
   'reviews.disclosure': 'How reviews are collected and checked',
+  'reviews.title': 'Customer reviews',
+  'reviews.readMore': 'Read more',
+  'reviews.readLess': 'Show less',
+  'reviews.by': 'By {name}',
+  'reviews.ratingLabel': 'Rated {rating} out of 5',
+  'reviews.photos': 'Photos in this review',
+  'reviews.range': 'Reviews {from}–{to}',
+  'reviews.previousPage': 'Previous reviews',
+  'reviews.nextPage': 'More reviews',
+  'reviews.filter.label': 'Filter reviews',
+  'reviews.filter.language': 'In my language',
+  'reviews.aspects': 'Ratings by aspect',
+  'reviews.helpfulQuestion': 'Was this review helpful?',
+  'reviews.voteFailed': 'Your vote could not be saved. Please try again.',
 } as const;
 
 export const enMedia = {
@@ -61,6 +75,10 @@ export const enMedia = {
   'media.next': 'Next photo',
   'media.previous': 'Previous photo',
   'media.byAuthor': 'Photo by {name}',
+  'media.title': 'Customer photos',
+  'media.lightbox': 'Photo {index} of {total}',
+  'media.empty': 'No customer photos yet.',
+  'media.fromReview': 'From a {rating}-star review by {name}',
 } as const;
 
 export const enTestimonials = {
@@ -68,6 +86,8 @@ export const enTestimonials = {
   'testimonials.source.review': 'From a review',
   'testimonials.source.survey': 'From a survey',
   'testimonials.source.social': 'From social media',
+  'testimonials.empty': 'No testimonials yet.',
+  'testimonials.featured': 'Featured',
 } as const;
 
 export const enSocialProof = {
@@ -86,6 +106,10 @@ export const enSocialProof = {
   'socialProof.recommended': {
     one: '{count} person recommended this in the last {days} days',
     other: '{count} people recommended this in the last {days} days',
+  },
+  'socialProof.customers': {
+    one: '{count} customer recommends this',
+    other: '{count} customers recommend this',
   },
 } as const;
 
@@ -129,6 +153,14 @@ export const enStates = {
   'state.offline': 'You are offline. Showing saved reviews.',
   'state.rateLimited': 'Too many requests. Please try again in a moment.',
   'time.updated': 'Updated {time}',
+  'state.empty': 'Nothing to show yet.',
+  'carousel.label': 'Reviews carousel',
+  'carousel.previous': 'Previous slide',
+  'carousel.next': 'Next slide',
+  'carousel.slide': '{index} of {total}',
+  'carousel.goTo': 'Go to slide {index}',
+  'carousel.pause': 'Pause automatic slides',
+  'carousel.play': 'Start automatic slides',
 } as const;
 
 /** The keys every catalogue must provide. */

@@ -57,6 +57,20 @@ export const zhCNReviews = {
   'reviews.filter.verified': '已验证购买',
   'reviews.filter.clear': '清除筛选',
   'reviews.disclosure': '评价的收集与审核方式',
+  'reviews.title': '买家评价',
+  'reviews.readMore': '展开全文',
+  'reviews.readLess': '收起',
+  'reviews.by': '{name}',
+  'reviews.ratingLabel': '评分 {rating} 星（满分 5 星）',
+  'reviews.photos': '评价中的图片',
+  'reviews.range': '第 {from}–{to} 条评价',
+  'reviews.previousPage': '上一页',
+  'reviews.nextPage': '下一页',
+  'reviews.filter.label': '筛选评价',
+  'reviews.filter.language': '仅看中文评价',
+  'reviews.aspects': '分项评分',
+  'reviews.helpfulQuestion': '这条评价对您有帮助吗？',
+  'reviews.voteFailed': '投票未能保存，请重试。',
 } satisfies MessagesOf<typeof enReviews>;
 
 export const zhCNMedia = {
@@ -65,6 +79,10 @@ export const zhCNMedia = {
   'media.next': '下一张',
   'media.previous': '上一张',
   'media.byAuthor': '{name} 上传的图片',
+  'media.title': '买家秀',
+  'media.lightbox': '第 {index} 张，共 {total} 张',
+  'media.empty': '还没有买家上传图片。',
+  'media.fromReview': '来自 {name} 的 {rating} 星评价',
 } satisfies MessagesOf<typeof enMedia>;
 
 export const zhCNTestimonials = {
@@ -72,6 +90,8 @@ export const zhCNTestimonials = {
   'testimonials.source.review': '来自评价',
   'testimonials.source.survey': '来自问卷',
   'testimonials.source.social': '来自社交媒体',
+  'testimonials.empty': '暂无客户推荐。',
+  'testimonials.featured': '精选',
 } satisfies MessagesOf<typeof enTestimonials>;
 
 export const zhCNSocialProof = {
@@ -79,6 +99,7 @@ export const zhCNSocialProof = {
   'socialProof.purchased': { other: '近 {days} 天有 {count} 人购买' },
   'socialProof.reviewed': { other: '近 {days} 天有 {count} 人评价' },
   'socialProof.recommended': { other: '近 {days} 天有 {count} 人推荐' },
+  'socialProof.customers': { other: '{count} 位买家推荐' },
 } satisfies MessagesOf<typeof enSocialProof>;
 
 export const zhCNForm = {
@@ -121,4 +142,12 @@ export const zhCNStates = {
   'state.offline': '您已离线，正在显示已保存的评价。',
   'state.rateLimited': '请求过于频繁，请稍后再试。',
   'time.updated': '更新于 {time}',
+  'state.empty': '暂无内容。',
+  'carousel.label': '评价轮播',
+  'carousel.previous': '上一张',
+  'carousel.next': '下一张',
+  'carousel.slide': '第 {index} 张，共 {total} 张',
+  'carousel.goTo': '转到第 {index} 张',
+  'carousel.pause': '暂停自动播放',
+  'carousel.play': '开始自动播放',
 } satisfies MessagesOf<typeof enStates>;
