@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { koubeiCss } from './packages/widget/vite-koubei-css.ts';
 
 // One test run for the whole workspace. The `koubei-source` condition makes
 // workspace packages resolve to their TypeScript sources, so nothing is built
@@ -11,6 +12,18 @@ export default defineConfig({
       {
         extends: true,
         test: { name: 'core', include: ['packages/core/test/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        extends: true,
+        plugins: [koubeiCss()],
+        test: {
+          name: 'widget',
+          include: ['packages/widget/src/**/*.test.{ts,tsx}'],
+          environment: 'happy-dom',
+          setupFiles: ['packages/widget/vitest.setup.ts'],
+          // Widgets read their CSS as text (see vite-koubei-css.ts); let Vite produce it.
+          css: { include: [/.+/] },
+        },
       },
     ],
   },

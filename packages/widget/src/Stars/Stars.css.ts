@@ -1,0 +1,28 @@
+import { style } from '@vanilla-extract/css';
+import { tokens } from '../styles/theme.css.ts';
+
+export const badge = style({
+  display: 'inline-flex',
+  alignItems: 'center',
+  gap: tokens.space.small,
+  color: tokens.color.text,
+  textDecoration: 'none',
+  fontSize: tokens.font.sizeSmall,
+  lineHeight: '20px',
+  minHeight: '20px',
+});
+
+export const link = style({ borderRadius: '4px' });
+
+export const count = style({
+  color: tokens.color.muted,
+  selectors: { [`${link}:hover &`]: { textDecoration: 'underline' } },
+});
+
+export const skeleton = style({
+  display: 'inline-block',
+  width: '120px',
+  height: '20px',
+  borderRadius: '4px',
+  background: tokens.color.surface,
+});

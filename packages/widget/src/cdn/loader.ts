@@ -1,0 +1,145 @@
+// koubei.js — the script a shop pastes. The only module with side effects.
+// Budget: 1.5 KB min+gzip, so it does little: read its own attributes, find
+// placeholders, reserve their space, wait until they near the viewport, then
+// start ONE batched summaries request and the runtime download in parallel.
+// Everything else lives in lazily imported chunks. Nothing here may throw
+// into the host page: a failure leaves the placeholders' fallback content.
+
+import type { LoaderConfig, Placeholder, Runtime } from './runtime-types.ts';
+
+type KoubeiGlobal = { version: string } & Record<string, unknown>;
+
+((win: Window & { Koubei?: KoubeiGlobal }, doc: Document) => {
+  // A second copy of the script (theme + app both add it) must mount nothing twice.
+  if (win.Koubei) return;
+
+  // Every data-* attribute of this script tag; the runtime validates what it uses.
+  const config: LoaderConfig = { ...(doc.currentScript as HTMLScriptElement | null)?.dataset };
+
+  // Space to keep for each kind until it renders (px), so nothing below jumps.
+  const heights: Record<string, number> = {
+    stars: 20,
+    summary: 200,
+    reviews: 640,
+    carousel: 300,
+    gallery: 260,
+    testimonials: 320,
+    'social-proof': 24,
+  };
+  const kinds = Object.keys(heights);
+  const selector = ['[data-koubei]', ...kinds.map((kind) => `koubei-${kind}`)].join();
+  const seen = new WeakSet<Element>();
+  const queued: Placeholder[] = [];
+  let runtime: Promise<Runtime> | undefined;
+
+  const warn = (...args: unknown[]) => console.warn('Koubei:', ...args);
+  const kindOf = (el: Element) => el.getAttribute('data-koubei') ?? el.localName.slice(7);
+  const placeholder = (el: Element, kind: string): Placeholder => ({
+    element: el as HTMLElement,
+    kind,
+    product: el.getAttribute('data-product') ?? el.getAttribute('product') ?? undefined,
+  });
+
+  const loadRuntime = () =>
+    (runtime ??= import('./runtime.tsx').then(({ createRuntime }) => createRuntime(config)));
+
+  function flush(): void {
+    const batch = queued.splice(0);
+    if (batch.length === 0) return;
+    const products = [
+      ...new Set(
+        batch
+          .filter((p) => p.kind === 'stars' || p.kind === 'summary')
+          .flatMap((p) => (p.product ? [p.product] : [])),
+      ),
+    ];
+    // The data request and the code download run side by side.
+    const summaries = products.length
+      ? fetch(
+          `${config.api?.replace(/\/+$/, '')}/v1/${config.store}/summaries?products=${products.map(encodeURIComponent).join(',')}`,
+          { credentials: 'omit' },
+        ).then((response) =>
+          response.ok ? response.json() : Promise.reject(new Error(`HTTP ${response.status}`)),
+        )
+      : undefined;
+    summaries?.catch(() => undefined);
+    // Start fetching the widget table beside the runtime when a page has more than badges.
+    if (batch.some((p) => p.kind !== 'stars')) import('./widget-chunks.ts').catch(() => undefined);
+    loadRuntime().then(
+      (rt) => rt.mount(batch, summaries),
+      (error: unknown) => warn('widgets failed to load', error),
+    );
+  }
+
+  const visible =
+    'IntersectionObserver' in win
+      ? new IntersectionObserver(
+          (entries) => {
+            for (const entry of entries) {
+              if (!entry.isIntersecting) continue;
+              visible?.unobserve(entry.target);
+              queued.push(placeholder(entry.target, kindOf(entry.target)));
+            }
+            flush();
+          },
+          { rootMargin: '400px 0px' },
+        )
+      : undefined;
+
+  function scan(root: ParentNode): void {
+    const found = root instanceof Element && root.matches(selector) ? [root] : [];
+    for (const el of [...found, ...root.querySelectorAll(selector)]) {
+      if (seen.has(el) || !(el instanceof HTMLElement)) continue;
+      seen.add(el);
+      const kind = kindOf(el);
+      if (!kinds.includes(kind)) {
+        warn(`unknown widget "${kind}"`);
+        continue;
+      }
+      if (!el.style.minHeight) el.style.setProperty('min-height', `${heights[kind]}px`);
+      if (visible) visible.observe(el);
+      else queued.push(placeholder(el, kind));
+    }
+    flush();
+  }
+
+  function forget(node: Node): void {
+    if (!(node instanceof Element) || !runtime) return;
+    const gone = [node, ...node.querySelectorAll(selector)];
+    runtime.then(
+      (rt) => rt.unmount(gone),
+      () => undefined,
+    );
+  }
+
+  // Single-page apps add and remove placeholders as they navigate.
+  new MutationObserver((records) => {
+    for (const record of records) {
+      record.addedNodes.forEach((node) => node instanceof Element && scan(node));
+      record.removedNodes.forEach(forget);
+    }
+  }).observe(doc.documentElement, { childList: true, subtree: true });
+
+  const later = (call: (rt: Runtime) => void) => loadRuntime().then(call, () => undefined);
+
+  win.Koubei = {
+    version: __KOUBEI_VERSION__,
+    /** Mount placeholders now (all new ones in `root`, default the document). */
+    mount: (root: ParentNode = doc) => scan(root),
+    unmount: (root: Element) => forget(root),
+    /** Fetch fresh data for every mounted widget. */
+    refresh: () => later((rt) => rt.refresh()),
+    setTheme: (theme: string) => ((config.theme = theme), later((rt) => rt.update())),
+    setLocale: (locale: string) => ((config.locale = locale), later((rt) => rt.update())),
+    /** Subscribe to widget events (`impression`, `filter`, …); returns an unsubscribe function. */
+    on: (type: string, listener: (detail: unknown) => void) => {
+      const handler = (event: Event) => listener((event as CustomEvent).detail);
+      doc.addEventListener(`koubei:${type}`, handler);
+      return () => doc.removeEventListener(`koubei:${type}`, handler);
+    },
+  };
+
+  if (!config.api || !config.store) warn('data-api and data-store are required');
+  else scan(doc);
+  doc.dispatchEvent(new CustomEvent('koubei:ready', { detail: { version: win.Koubei.version } }));
+})(window, document);

@@ -1,0 +1,103 @@
+import type { KoubeiEvent } from '@koubei/core';
+import type { EmitInput } from '../shared/services.ts';
+
+export interface PageEventsOptions {
+  readonly store: string;
+  /**
+   * `EVENT_SCHEMA_VERSION`, passed in by the runtime: importing it here would
+   * make the bundler split the constants into a chunk of their own, one more
+   * request before the first badge paints.
+   */
+  readonly schemaVersion: KoubeiEvent['v'];
+  readonly beaconUrl: string | null;
+  /** Name of a page-owned array (e.g. `dataLayer`) to push events to; never created by us. */
+  readonly dataLayer: string | undefined;
+}
+
+function randomId(): string {
+  const bytes = new Uint8Array(12);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(36).padStart(2, '0')).join('');
+}
+
+/**
+ * Events leave a widget three ways: a DOM CustomEvent (`koubei:<type>`) that
+ * bubbles out of the shadow root, the page's own `dataLayer` if it has one,
+ * and a batched beacon to the Koubei server, flushed when the page is hidden.
+ */
+export function createPageEvents(options: PageEventsOptions) {
+  const pageView = randomId();
+  const layerName =
+    options.dataLayer && /^[A-Za-z_$][\w$]{0,63}$/.test(options.dataLayer)
+      ? options.dataLayer
+      : undefined;
+  let queue: KoubeiEvent[] = [];
+
+  function flush(): void {
+    if (queue.length === 0 || !options.beaconUrl) return;
+    const events = queue.slice(0, 50);
+    queue = queue.slice(50);
+    try {
+      const body = new Blob([JSON.stringify({ events })], { type: 'text/plain;charset=UTF-8' });
+      navigator.sendBeacon?.(options.beaconUrl, body);
+    } catch {
+      // Analytics are best-effort; the shopper's page matters more.
+    }
+    if (queue.length > 0) flush();
+  }
+
+  addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && flush());
+  addEventListener('pagehide', flush);
+
+  function emit(host: Element, input: EmitInput): void {
+    const event: KoubeiEvent = {
+      v: options.schemaVersion,
+      type: input.type,
+      store: options.store,
+      widget: input.widget,
+      ...(input.product ? { product: input.product } : {}),
+      at: new Date().toISOString(),
+      pageView,
+      ...(input.detail ? { detail: { ...input.detail } } : {}),
+    };
+    host.dispatchEvent(
+      new CustomEvent(`koubei:${input.type}`, { detail: event, bubbles: true, composed: true }),
+    );
+    const layer = layerName ? (window as unknown as Record<string, unknown>)[layerName] : undefined;
+    if (Array.isArray(layer)) layer.push({ event: `koubei.${input.type}`, koubei: event });
+    if (options.beaconUrl) {
+      queue.push(event);
+      if (queue.length >= 20) flush();
+    }
+  }
+
+  // An impression is half the widget on screen, counted once per page view.
+  const seen = new WeakMap<Element, EmitInput>();
+  const impressions =
+    'IntersectionObserver' in window
+      ? new IntersectionObserver(
+          (entries) => {
+            for (const entry of entries) {
+              const event = seen.get(entry.target);
+              if (!entry.isIntersecting || !event) continue;
+              impressions?.unobserve(entry.target);
+              emit(entry.target, event);
+            }
+          },
+          { threshold: 0.5 },
+        )
+      : undefined;
+
+  return {
+    emit,
+    watchImpression(host: Element, event: EmitInput): void {
+      seen.set(host, event);
+      impressions?.observe(host);
+    },
+    forget(host: Element): void {
+      impressions?.unobserve(host);
+    },
+  };
+}
+
+export type PageEvents = ReturnType<typeof createPageEvents>;

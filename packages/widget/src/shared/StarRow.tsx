@@ -1,0 +1,48 @@
+/** @jsxRuntime classic */
+/** @jsx h */
+/** @jsxFrag Fragment */
+import { h } from 'preact';
+import * as css from './StarRow.css.ts';
+
+export type StarSize = 'small' | 'medium' | 'large';
+
+const STAR_PATH = 'M12 2.5l2.9 6.1 6.6.8-4.9 4.6 1.3 6.6L12 17.3l-5.9 3.3 1.3-6.6-4.9-4.6 6.6-.8z';
+
+function Star() {
+  return (
+    <svg class={css.star} viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      <path d={STAR_PATH} />
+    </svg>
+  );
+}
+
+const FIVE = [1, 2, 3, 4, 5];
+
+/** Share of the row to fill, 0–100; anything odd (NaN, out of range) is clamped. */
+export function starFillPercent(rating: number): number {
+  if (!Number.isFinite(rating)) return 0;
+  return Math.round(Math.min(100, Math.max(0, (rating / 5) * 100)) * 10) / 10;
+}
+
+/**
+ * Five stars filled to `rating` (partial stars included). Purely decorative:
+ * the caller gives the accessible name, so screen readers hear one phrase
+ * ("4.6 out of 5, 128 reviews") instead of five images.
+ */
+export function StarRow({ rating, size = 'medium' }: { rating: number; size?: StarSize }) {
+  return (
+    <span class={`${css.row} ${css.sizes[size]}`} aria-hidden="true" part="stars">
+      {FIVE.map((n) => (
+        <Star key={n} />
+      ))}
+      <span
+        class={`${css.filled} ${css.sizes[size]}`}
+        style={{ width: `${starFillPercent(rating)}%` }}
+      >
+        {FIVE.map((n) => (
+          <Star key={n} />
+        ))}
+      </span>
+    </span>
+  );
+}

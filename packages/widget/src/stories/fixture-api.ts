@@ -1,0 +1,125 @@
+import type { KoubeiClient, Review } from '@koubei/core';
+import { createKoubeiClient, paginateReviews, parseReviewQuery } from '@koubei/core';
+import { SOCIAL_PROOF, TESTIMONIALS, makeReviews, photo, summaryOf } from './fixtures.ts';
+
+export type Scenario =
+  'normal' | 'empty' | 'one' | 'long' | 'many-photos' | 'hostile' | 'loading' | 'error';
+
+/**
+ * A `fetch` that answers the Koubei API from fixtures, for Storybook and
+ * component tests only (never shipped): it runs the real client, real
+ * paging and real validation on canned data, and can fail on purpose.
+ */
+export function createFixtureFetch(
+  scenario: Scenario,
+  reviews: Review[] = reviewsFor(scenario),
+): typeof fetch {
+  const json = (body: unknown, status = 200) =>
+    Promise.resolve(
+      new Response(JSON.stringify(body), {
+        status,
+        headers: { 'content-type': 'application/json' },
+      }),
+    );
+  return (input) => {
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    if (scenario === 'loading') return new Promise<Response>(() => undefined);
+    if (scenario === 'error') return json({ title: 'Server error', status: 500 }, 500);
+    const path = url.pathname;
+    if (path.endsWith('/summaries')) {
+      const products = (url.searchParams.get('products') ?? '').split(',');
+      return json({
+        summaries: products.map((product) =>
+          summaryOf(
+            reviews.filter((r) => r.product === product),
+            product,
+          ),
+        ),
+      });
+    }
+    if (/\/products\/[^/]+\/reviews$/.test(path)) {
+      const product = decodeURIComponent(path.split('/').at(-2) ?? '');
+      const query = parseReviewQuery(Object.fromEntries(url.searchParams));
+      if (!query.ok) return json({ title: query.message, status: 400 }, 400);
+      const page = paginateReviews(
+        reviews.filter((r) => r.product === product),
+        { ...query.value, sort: query.value.sort },
+      );
+      return json({ product, items: page.items, nextCursor: page.nextCursor });
+    }
+    if (path.endsWith('/media')) {
+      const items = reviews.flatMap((review) =>
+        review.media.flatMap((media) =>
+          media.kind === 'photo'
+            ? [
+                {
+                  photo: media,
+                  product: review.product,
+                  authorName: review.authorName,
+                  rating: review.rating,
+                  createdAt: review.createdAt,
+                },
+              ]
+            : [],
+        ),
+      );
+      return json({ items: items.slice(0, 50), nextCursor: null });
+    }
+    if (path.endsWith('/testimonials'))
+      return json({ items: scenario === 'empty' ? [] : TESTIMONIALS });
+    if (path.endsWith('/social-proof'))
+      return json(
+        scenario === 'empty'
+          ? { ...SOCIAL_PROOF, friends: { count: 0, named: [] }, recent: [] }
+          : SOCIAL_PROOF,
+      );
+    if (path.endsWith('/votes')) {
+      const id = path.split('/').at(-2) ?? '';
+      const review = reviews.find((r) => r.id === id);
+      return json({
+        reviewId: id,
+        helpfulCount: (review?.helpfulCount ?? 0) + 1,
+        unhelpfulCount: review?.unhelpfulCount ?? 0,
+      });
+    }
+    return json({ title: 'Not found', status: 404 }, 404);
+  };
+}
+
+export function reviewsFor(scenario: Scenario): Review[] {
+  switch (scenario) {
+    case 'empty':
+      return [];
+    case 'one':
+      return makeReviews(1);
+    case 'long':
+      return makeReviews(3).map((review) => ({
+        ...review,
+        body: `${review.body} `.repeat(30).trim(),
+      }));
+    case 'many-photos':
+      return makeReviews(24).map((review, i) => ({
+        ...review,
+        media: [1, 2, 3].map((n) => photo(review.id, ((i + n) % 6) + 1)),
+      }));
+    case 'hostile':
+      return makeReviews(3).map((review) => ({
+        ...review,
+        title: '<b onmouseover=alert(1)>hi</b>',
+        body: 'Hostile\n<script>alert(1)</script>',
+        authorName: 'Jane\u202Eyub deifirev',
+      }));
+    default:
+      return makeReviews(64);
+  }
+}
+
+export function createFixtureClient(scenario: Scenario): KoubeiClient {
+  return createKoubeiClient({
+    apiBase: 'https://api.koubei.test',
+    store: 'tea-house',
+    fetch: createFixtureFetch(scenario),
+    readRetries: 0,
+    timeoutMs: 60_000,
+  });
+}
