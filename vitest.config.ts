@@ -25,6 +25,17 @@ export default defineConfig({
           css: { include: [/.+/] },
         },
       },
+      {
+        extends: true,
+        test: {
+          name: 'widget-e2e',
+          include: ['packages/widget/e2e/**/*.e2e.test.ts'],
+          environment: 'node',
+          globalSetup: ['packages/widget/e2e/build-cdn.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
     ],
   },
 });

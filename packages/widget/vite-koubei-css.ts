@@ -13,11 +13,19 @@ const CSS_IMPORT = /import\s+(['"])([^'"]+\.vanilla\.css)\1;?/g;
  * of the widget that uses it and ends up in one constructable stylesheet.
  * The same code path runs in tests, Storybook and both builds.
  */
-function shadowCss(): Plugin {
+function shadowCss(stylesheet?: string): Plugin {
+  // CSS text per module, kept in import order, for the optional stylesheet file.
+  const collected = new Map<string, string>();
   return {
     name: 'koubei-shadow-css',
     enforce: 'post',
     transform(code, id) {
+      if (stylesheet && /\.vanilla\.css\?inline$/.test(id)) {
+        // Vite has already turned the CSS into `export default "<css>"`.
+        const literal = /^export default ("(?:[^"\\]|\\.)*")/.exec(code)?.[1];
+        if (literal) collected.set(id, JSON.parse(literal) as string);
+        return null;
+      }
       if (!/\.css\.ts(\?|$)/.test(id) || !code.includes('.vanilla.css')) return null;
       let index = 0;
       const rewritten = code.replace(CSS_IMPORT, (_, quote: string, specifier: string) => {
@@ -29,9 +37,22 @@ function shadowCss(): Plugin {
         map: null,
       };
     },
+    generateBundle() {
+      if (!stylesheet) return;
+      this.emitFile({
+        type: 'asset',
+        fileName: stylesheet,
+        source: [...collected.values()].join('\n'),
+      });
+    },
   };
 }
 
-export function koubeiCss(): PluginOption[] {
-  return [vanillaExtractPlugin(), shadowCss()];
+/**
+ * vanilla-extract plus the shadow-root CSS path. With `stylesheet`, the build
+ * also writes all CSS to that file (the npm package's `style.css`, for pages
+ * that render widgets outside a shadow root).
+ */
+export function koubeiCss(options: { stylesheet?: string } = {}): PluginOption[] {
+  return [vanillaExtractPlugin(), shadowCss(options.stylesheet)];
 }

@@ -221,7 +221,15 @@ export {
   ProblemSchema,
   buildPath,
 } from './api/api-contract.ts';
-export type { RouteDefinition, RouteName } from './api/api-contract.ts';
+export type {
+  RouteDefinition,
+  RouteName,
+  SummariesResponse,
+  ReviewPage,
+  GalleryItem,
+  MediaPage,
+  TestimonialList,
+} from './api/api-contract.ts';
 export {
   SummariesQueryParamsSchema,
   ReviewQueryParamsSchema,

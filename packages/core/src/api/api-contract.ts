@@ -229,3 +229,9 @@ export function buildPath(template: string, params: Readonly<Record<string, stri
     return encodeURIComponent(value);
   });
 }
+
+export type SummariesResponse = v.InferOutput<typeof SummariesResponseSchema>;
+export type ReviewPage = v.InferOutput<typeof ReviewPageSchema>;
+export type GalleryItem = v.InferOutput<typeof GalleryItemSchema>;
+export type MediaPage = v.InferOutput<typeof MediaPageSchema>;
+export type TestimonialList = v.InferOutput<typeof TestimonialListSchema>;

@@ -18,7 +18,7 @@ import type {
 import type { InviteLanding, InviterStatus } from '../model/referral.ts';
 import type { FieldIssue } from '../model/validate.ts';
 import { validate, validateListLeniently } from '../model/validate.ts';
-import type { RouteDefinition } from './api-contract.ts';
+import type { MediaPage, ReviewPage, RouteDefinition, TestimonialList } from './api-contract.ts';
 import { API_ROUTES, ProblemSchema, buildPath } from './api-contract.ts';
 import { createBatcher } from './create-batcher.ts';
 import { readSummariesResponse } from './read-summaries.ts';
@@ -35,10 +35,6 @@ import type { PageQuery, QueryParams, ReviewQuery } from './queries.ts';
 import { encodePageQuery, encodeReviewQuery } from './queries.ts';
 import type { StorageLike, SwrCacheOptions } from './swr-cache.ts';
 import { createSwrCache } from './swr-cache.ts';
-
-type ReviewPage = v.InferOutput<typeof API_ROUTES.reviews.response>;
-type MediaPage = v.InferOutput<typeof API_ROUTES.media.response>;
-type TestimonialList = v.InferOutput<typeof API_ROUTES.testimonials.response>;
 
 export interface KoubeiClientOptions {
   /** Base URL of the Koubei API: https, or http on localhost during development. */

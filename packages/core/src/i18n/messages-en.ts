@@ -79,6 +79,7 @@ export const enMedia = {
   'media.lightbox': 'Photo {index} of {total}',
   'media.empty': 'No customer photos yet.',
   'media.fromReview': 'From a {rating}-star review by {name}',
+  'media.loadMore': 'Show more photos',
 } as const;
 
 export const enTestimonials = {
@@ -111,6 +112,8 @@ export const enSocialProof = {
     one: '{count} customer recommends this',
     other: '{count} customers recommend this',
   },
+  // Follows 'socialProof.friends'; {names} is a list of up to three friends who agreed to be named.
+  'socialProof.including': 'including {names}',
 } as const;
 
 export const enForm = {

@@ -83,6 +83,7 @@ export const zhCNMedia = {
   'media.lightbox': '第 {index} 张，共 {total} 张',
   'media.empty': '还没有买家上传图片。',
   'media.fromReview': '来自 {name} 的 {rating} 星评价',
+  'media.loadMore': '查看更多图片',
 } satisfies MessagesOf<typeof enMedia>;
 
 export const zhCNTestimonials = {
@@ -100,6 +101,7 @@ export const zhCNSocialProof = {
   'socialProof.reviewed': { other: '近 {days} 天有 {count} 人评价' },
   'socialProof.recommended': { other: '近 {days} 天有 {count} 人推荐' },
   'socialProof.customers': { other: '{count} 位买家推荐' },
+  'socialProof.including': '包括 {names}',
 } satisfies MessagesOf<typeof enSocialProof>;
 
 export const zhCNForm = {

@@ -1,18 +1,49 @@
-import { enStates, enSummary, enStars, zhCNStates, zhCNSummary, zhCNStars } from '@koubei/core';
+import { enStars, enStates, enSummary, zhCNStars, zhCNStates, zhCNSummary } from '@koubei/core';
+import { useEffect } from 'preact/hooks';
+import { injectProductJsonLd } from '../cdn/inject-product-json-ld.ts';
 import type { WidgetChunk } from '../cdn/widget-chunks.ts';
+import type { KoubeiServices } from '../shared/services.ts';
 import { WidgetBoundary } from '../shared/WidgetBoundary.tsx';
 import { RatingSummary } from './RatingSummary.tsx';
 
-/** Script-tag adapter: `<div data-koubei="summary" data-product="sku-1">`. */
+/** Adds the rating to the page's schema.org Product once the summary is known. */
+function StructuredData({
+  koubei,
+  product,
+  name,
+}: {
+  koubei: KoubeiServices;
+  product: string;
+  name: string | null;
+}) {
+  useEffect(() => {
+    const controller = new AbortController();
+    koubei.summaries.getSummary(product, { signal: controller.signal }).then(
+      ({ data }) => !controller.signal.aborted && injectProductJsonLd(document, data, name),
+      () => undefined,
+    );
+    return () => controller.abort();
+  }, [product]);
+  return null;
+}
+
+/**
+ * Script-tag adapter: `<div data-koubei="summary" data-product="sku-1"
+ * data-product-name="Celadon teapot">`; `data-structured-data="off"` leaves
+ * the page's schema.org data alone.
+ */
 export const chunk: WidgetChunk = {
   messages: {
     en: { ...enSummary, ...enStates, ...enStars },
     'zh-CN': { ...zhCNSummary, ...zhCNStates, ...zhCNStars },
   },
-  render: ({ koubei, product }) =>
+  render: ({ koubei, product, attr }) =>
     product ? (
       <WidgetBoundary hasFallbackSlot>
         <RatingSummary koubei={koubei} product={product} />
+        {attr('structured-data') !== 'off' && (
+          <StructuredData koubei={koubei} product={product} name={attr('product-name')} />
+        )}
       </WidgetBoundary>
     ) : null,
 };

@@ -1,8 +1,11 @@
 import { style } from '@vanilla-extract/css';
 import { tokens } from '../styles/theme.css.ts';
 
+// Block-level flex (not inline): an inline box would sit in a line box taller
+// than 20px and push the page down by a few pixels when it paints.
 export const badge = style({
-  display: 'inline-flex',
+  display: 'flex',
+  width: 'fit-content',
   alignItems: 'center',
   gap: tokens.space.small,
   color: tokens.color.text,
@@ -20,7 +23,7 @@ export const count = style({
 });
 
 export const skeleton = style({
-  display: 'inline-block',
+  display: 'block',
   width: '120px',
   height: '20px',
   borderRadius: '4px',

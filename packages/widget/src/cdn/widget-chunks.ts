@@ -23,4 +23,9 @@ export interface WidgetChunk {
  */
 export const WIDGET_CHUNKS: Record<string, () => Promise<WidgetChunk>> = {
   summary: () => import('../RatingSummary/chunk.tsx').then((m) => m.chunk),
+  carousel: () => import('../ReviewCarousel/chunk.tsx').then((m) => m.chunk),
+  testimonials: () => import('../TestimonialWall/chunk.tsx').then((m) => m.chunk),
+  gallery: () => import('../PhotoGallery/chunk.tsx').then((m) => m.chunk),
+  'social-proof': () => import('../FriendsRecommended/chunk.tsx').then((m) => m.chunk),
+  reviews: () => import('../ReviewList/chunk.tsx').then((m) => m.chunk),
 };

@@ -1,5 +1,5 @@
 import type { Fetched, KoubeiError } from '@koubei/core';
-import { isKoubeiError, NetworkError } from '@koubei/core';
+import { NetworkError, isKoubeiError } from '@koubei/core';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 
 export interface RemoteState<T> {
@@ -9,6 +9,11 @@ export interface RemoteState<T> {
   readonly error: KoubeiError | null;
   /** The network failed and `data` is an older copy. */
   readonly stale: boolean;
+}
+
+interface KeyedState<T> extends RemoteState<T> {
+  /** The request that `status` describes. */
+  readonly key: string;
 }
 
 /**
@@ -21,7 +26,8 @@ export function useRemote<T>(
   key: string,
   load: (signal: AbortSignal, onRevalidated: (data: T) => void) => Promise<Fetched<T>>,
 ): [RemoteState<T>, () => void] {
-  const [state, setState] = useState<RemoteState<T>>({
+  const [state, setState] = useState<KeyedState<T>>({
+    key,
     status: 'loading',
     data: null,
     error: null,
@@ -31,27 +37,19 @@ export function useRemote<T>(
 
   useEffect(() => {
     const controller = new AbortController();
-    setState((previous) => ({ ...previous, status: 'loading', error: null }));
     const alive = () => !controller.signal.aborted;
-    load(
-      controller.signal,
-      (data) => alive() && setState({ status: 'ready', data, error: null, stale: false }),
-    ).then(
-      (fetched) =>
-        alive() &&
-        setState({
-          status: 'ready',
-          data: fetched.data,
-          error: fetched.error,
-          stale: fetched.source === 'stale',
-        }),
+    const show = (data: T, error: KoubeiError | null, stale: boolean) =>
+      alive() && setState({ key, status: 'ready', data, error, stale });
+    setState((previous) => ({ ...previous, key, status: 'loading', error: null }));
+    load(controller.signal, (data) => show(data, null, false)).then(
+      (fetched) => show(fetched.data, fetched.error, fetched.source === 'stale'),
       (error: unknown) => {
         if (!alive()) return;
         const failure = isKoubeiError(error)
           ? error
           : new NetworkError(undefined, { cause: error });
         if (failure.kind === 'aborted') return;
-        setState((previous) => ({ ...previous, status: 'error', error: failure }));
+        setState((previous) => ({ ...previous, key, status: 'error', error: failure }));
       },
     );
     return () => controller.abort();
@@ -59,5 +57,7 @@ export function useRemote<T>(
   }, [key, attempt]);
 
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
-  return [state, retry];
+  const { key: stateKey, ...remote } = state;
+  // Until the effect for a new key has run, the data on hand belongs to the old request.
+  return [stateKey === key ? remote : { ...remote, status: 'loading' }, retry];
 }

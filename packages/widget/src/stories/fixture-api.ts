@@ -82,6 +82,7 @@ export function createFixtureFetch(
         unhelpfulCount: review?.unhelpfulCount ?? 0,
       });
     }
+    if (path.endsWith('/events')) return Promise.resolve(new Response(null, { status: 202 }));
     return json({ title: 'Not found', status: 404 }, 404);
   };
 }

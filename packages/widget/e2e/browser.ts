@@ -1,0 +1,43 @@
+import { existsSync } from 'node:fs';
+import type { Browser, ConsoleMessage, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+
+/** Debian's Chromium; nothing in Koubei downloads a browser of its own. */
+export const CHROMIUM = process.env.KOUBEI_CHROMIUM ?? '/usr/bin/chromium';
+
+export function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: install Debian's chromium package (see .ci/run)`,
+    );
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+export interface PageWatch {
+  readonly errors: string[];
+  readonly consoleErrors: string[];
+  readonly requests: string[];
+}
+
+/** Records what "host page unaffected" is checked against: page errors, console errors, requests. */
+export function watchPage(page: Page): PageWatch {
+  const watch: PageWatch = { errors: [], consoleErrors: [], requests: [] };
+  page.on('pageerror', (error) => watch.errors.push(String(error)));
+  page.on('console', (message: ConsoleMessage) => {
+    if (message.type() === 'error') watch.consoleErrors.push(message.text());
+  });
+  page.on('request', (request) => watch.requests.push(request.url()));
+  return watch;
+}

@@ -1,0 +1,28 @@
+import { enReviews, enStates, enSummary, zhCNReviews, zhCNStates, zhCNSummary } from '@koubei/core';
+import type { WidgetChunk } from '../cdn/widget-chunks.ts';
+import { WidgetBoundary } from '../shared/WidgetBoundary.tsx';
+import { ReviewList } from './ReviewList.tsx';
+
+function pageSize(value: string | null): number {
+  const size = Number(value ?? 10);
+  return Number.isInteger(size) && size >= 1 && size <= 50 ? size : 10;
+}
+
+/** Script-tag adapter: `<div data-koubei="reviews" data-product="sku-1" data-page-size="10">`. */
+export const chunk: WidgetChunk = {
+  messages: {
+    en: { ...enReviews, ...enSummary, ...enStates },
+    'zh-CN': { ...zhCNReviews, ...zhCNSummary, ...zhCNStates },
+  },
+  render: ({ koubei, product, attr }) =>
+    product ? (
+      <WidgetBoundary hasFallbackSlot>
+        <ReviewList
+          koubei={koubei}
+          product={product}
+          pageSize={pageSize(attr('page-size'))}
+          disclosureHref={attr('disclosure-href') ?? undefined}
+        />
+      </WidgetBoundary>
+    ) : null,
+};

@@ -1,0 +1,29 @@
+// @koubei/widget: Koubei's widgets as typed Preact components. Importing this
+// module changes nothing on the page; widgets render where you put them, with
+// the services you pass as their `koubei` prop (see createKoubei).
+
+import { RatingSummary as RatingSummaryWidget } from './RatingSummary/RatingSummary.tsx';
+import { ReviewList as ReviewListWidget } from './ReviewList/ReviewList.tsx';
+import { framed } from './shared/framed.tsx';
+import { Stars as StarsWidget } from './Stars/Stars.tsx';
+
+export { createKoubei } from './create-koubei.ts';
+export type { CreateKoubeiOptions } from './create-koubei.ts';
+export type { KoubeiServices, EmitInput, SummarySource } from './shared/services.ts';
+export type { FrameProps } from './shared/framed.tsx';
+export type { ThemeName } from './shared/WidgetRoot.tsx';
+export { adoptKoubeiStyles } from './styles/adopt-styles.ts';
+export { PUBLIC_TOKENS, sanitizeThemeTokens, applyThemeTokens } from './styles/theme-tokens.ts';
+
+/** Star badge: average with partial stars and count, read as one image. */
+export const Stars = framed(StarsWidget);
+/** Mean, count, histogram (filters the review list) and aspect ratings. */
+export const RatingSummary = framed(RatingSummaryWidget);
+/** Paged, sortable, filterable reviews with votes and shop replies. */
+export const ReviewList = framed(ReviewListWidget);
+
+export { StarsView } from './Stars/StarsView.tsx';
+export type { StarsViewProps } from './Stars/StarsView.tsx';
+export type { StarsProps } from './Stars/Stars.tsx';
+export type { RatingSummaryProps } from './RatingSummary/RatingSummary.tsx';
+export type { ReviewListProps } from './ReviewList/ReviewList.tsx';
