@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { transform } from 'esbuild';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vite';
@@ -24,13 +25,45 @@ function minifyChunks(): Plugin {
   };
 }
 
+const RUNTIME_ENTRY = fileURLToPath(new URL('./src/cdn/runtime.tsx', import.meta.url));
+
+/**
+ * Keeps everything the runtime imports statically inside the runtime chunk.
+ * Left alone, the bundler moves modules that widget chunks share with the
+ * runtime (Preact, the star graphic, the theme CSS) into chunks of their own,
+ * and the star badge would wait for three more requests before painting.
+ * The static import graph is read after the module graph is built and before
+ * chunks are made, so the list never goes stale. First-paint code imports
+ * core through `@koubei/core/first-paint`, a small barrel: following the
+ * main barrel would pull every module of core (and valibot) in here.
+ */
+function firstPaintChunk(): { plugin: Plugin; isFirstPaint: (id: string) => boolean } {
+  const firstPaint = new Set<string>();
+  return {
+    isFirstPaint: (id) => firstPaint.has(id),
+    plugin: {
+      name: 'koubei-first-paint-chunk',
+      buildEnd() {
+        const visit = (id: string) => {
+          if (firstPaint.has(id)) return;
+          firstPaint.add(id);
+          for (const imported of this.getModuleInfo(id)?.importedIds ?? []) visit(imported);
+        };
+        visit(RUNTIME_ENTRY);
+      },
+    },
+  };
+}
+
+const firstPaint = firstPaintChunk();
+
 /**
  * The script-tag build: `dist/cdn/koubei.js` (the loader, a classic script
  * with no static imports) and its lazily imported chunks beside it, so the
  * folder can be served from any CDN as is.
  */
 export default defineConfig({
-  plugins: [koubeiCss(), minifyChunks()],
+  plugins: [koubeiCss(), minifyChunks(), firstPaint.plugin],
   resolve: { conditions: ['koubei-source'] },
   define: { __KOUBEI_VERSION__: JSON.stringify(pkg.version) },
   build: {
@@ -48,12 +81,16 @@ export default defineConfig({
     // helper that adds bytes to the loader, <link> tags to the host page and
     // `import.meta`, which a classic <script> cannot parse.
     lib: { entry: { koubei: 'src/cdn/loader.ts' }, formats: ['es'] },
-    rollupOptions: {
+    rolldownOptions: {
       preserveEntrySignatures: false,
       output: {
-        // Library mode keeps whitespace for ES output; a CDN build wants it gone.
         entryFileNames: '[name].js',
         chunkFileNames: '[name]-[hash].js',
+        codeSplitting: {
+          groups: [
+            { name: 'runtime', test: (id: string) => firstPaint.isFirstPaint(id), priority: 10 },
+          ],
+        },
       },
     },
   },

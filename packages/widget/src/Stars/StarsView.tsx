@@ -3,7 +3,7 @@
 /** @jsxFrag Fragment */
 import { h } from 'preact';
 import type { ProductSummary, Translator } from '@koubei/core';
-import { safeLinkUrl } from '@koubei/core';
+import { safeLinkUrl } from '@koubei/core/first-paint';
 import type { StarSize } from '../shared/StarRow.tsx';
 import { StarRow } from '../shared/StarRow.tsx';
 import * as css from './Stars.css.ts';

@@ -14,7 +14,7 @@ import {
   enStars,
   safeHttpUrl,
   zhCNStars,
-} from '@koubei/core';
+} from '@koubei/core/first-paint';
 import type { VNode } from 'preact';
 import { Fragment, h, render } from 'preact';
 import type { KoubeiServices } from '../shared/services.ts';

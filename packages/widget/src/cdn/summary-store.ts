@@ -1,5 +1,5 @@
 import type { Fetched, ProductSummary } from '@koubei/core';
-import { NetworkError, readSummariesResponse } from '@koubei/core';
+import { NetworkError, readSummariesResponse } from '@koubei/core/first-paint';
 import type { SummarySource } from '../shared/services.ts';
 
 /**

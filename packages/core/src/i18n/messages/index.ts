@@ -1,0 +1,9 @@
+export { enStars, zhCNStars } from './stars.ts';
+export { enSummary, zhCNSummary } from './summary.ts';
+export { enReviews, zhCNReviews } from './reviews.ts';
+export { enMedia, zhCNMedia } from './media.ts';
+export { enTestimonials, zhCNTestimonials } from './testimonials.ts';
+export { enSocialProof, zhCNSocialProof } from './social-proof.ts';
+export { enForm, zhCNForm } from './form.ts';
+export { enReferral, zhCNReferral } from './referral.ts';
+export { enStates, zhCNStates } from './states.ts';

@@ -1,0 +1,61 @@
+import {
+  LIMITS,
+  enReviews,
+  enStates,
+  enTestimonials,
+  zhCNReviews,
+  zhCNStates,
+  zhCNTestimonials,
+} from '@koubei/core';
+import type { WidgetChunk } from '../cdn/widget-chunks.ts';
+import { WidgetBoundary } from '../shared/WidgetBoundary.tsx';
+import type { TestimonialVariant } from './TestimonialWall.tsx';
+import { TestimonialWall } from './TestimonialWall.tsx';
+
+/**
+ * A whole number from an attribute, clamped to [min, max]; `undefined` when
+ * absent or not a plain integer (the widget's default applies then).
+ */
+function integerAttribute(
+  value: string | null,
+  name: string,
+  min: number,
+  max: number,
+): number | undefined {
+  if (value === null) return undefined;
+  if (!/^\d{1,6}$/.test(value.trim())) {
+    console.warn(`Koubei: testimonials ignores data-${name}="${value}" (expected a whole number)`);
+    return undefined;
+  }
+  return Math.min(max, Math.max(min, Number(value.trim())));
+}
+
+function variantAttribute(value: string | null): TestimonialVariant {
+  if (value === null || value === 'grid' || value === 'carousel') return value ?? 'grid';
+  console.warn(`Koubei: testimonials ignores data-variant="${value}" (expected grid or carousel)`);
+  return 'grid';
+}
+
+/**
+ * Script-tag adapter: `<div data-koubei="testimonials" data-variant="carousel"
+ * data-featured-only data-limit="8" data-autoplay data-interval="6000">`.
+ */
+export const chunk: WidgetChunk = {
+  // Review messages for the rating label and "Read more".
+  messages: {
+    en: { ...enTestimonials, ...enStates, ...enReviews },
+    'zh-CN': { ...zhCNTestimonials, ...zhCNStates, ...zhCNReviews },
+  },
+  render: ({ koubei, attr }) => (
+    <WidgetBoundary hasFallbackSlot>
+      <TestimonialWall
+        koubei={koubei}
+        variant={variantAttribute(attr('variant'))}
+        featuredOnly={attr('featured-only') !== null}
+        limit={integerAttribute(attr('limit'), 'limit', 1, LIMITS.pageSize)}
+        autoplay={attr('autoplay') !== null}
+        intervalMs={integerAttribute(attr('interval'), 'interval', 3000, 60_000)}
+      />
+    </WidgetBoundary>
+  ),
+};
