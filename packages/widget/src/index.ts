@@ -2,8 +2,12 @@
 // module changes nothing on the page; widgets render where you put them, with
 // the services you pass as their `koubei` prop (see createKoubei).
 
+import { FriendsRecommended as FriendsRecommendedWidget } from './FriendsRecommended/FriendsRecommended.tsx';
+import { PhotoGallery as PhotoGalleryWidget } from './PhotoGallery/PhotoGallery.tsx';
 import { RatingSummary as RatingSummaryWidget } from './RatingSummary/RatingSummary.tsx';
+import { ReviewCarousel as ReviewCarouselWidget } from './ReviewCarousel/ReviewCarousel.tsx';
 import { ReviewList as ReviewListWidget } from './ReviewList/ReviewList.tsx';
+import { TestimonialWall as TestimonialWallWidget } from './TestimonialWall/TestimonialWall.tsx';
 import { framed } from './shared/framed.tsx';
 import { Stars as StarsWidget } from './Stars/Stars.tsx';
 
@@ -21,9 +25,21 @@ export const Stars = framed(StarsWidget);
 export const RatingSummary = framed(RatingSummaryWidget);
 /** Paged, sortable, filterable reviews with votes and shop replies. */
 export const ReviewList = framed(ReviewListWidget);
+/** The best reviews as an accessible carousel (scroll-snap, optional autoplay). */
+export const ReviewCarousel = framed(ReviewCarouselWidget);
+/** Customer photos in a grid with a keyboard-friendly lightbox. */
+export const PhotoGallery = framed(PhotoGalleryWidget);
+/** Testimonials as a masonry wall or a compact carousel, featured first. */
+export const TestimonialWall = framed(TestimonialWallWidget);
+/** "N friends recommend this", shown only above the minimum count. */
+export const FriendsRecommended = framed(FriendsRecommendedWidget);
 
 export { StarsView } from './Stars/StarsView.tsx';
 export type { StarsViewProps } from './Stars/StarsView.tsx';
 export type { StarsProps } from './Stars/Stars.tsx';
 export type { RatingSummaryProps } from './RatingSummary/RatingSummary.tsx';
 export type { ReviewListProps } from './ReviewList/ReviewList.tsx';
+export type { ReviewCarouselProps } from './ReviewCarousel/ReviewCarousel.tsx';
+export type { PhotoGalleryProps } from './PhotoGallery/PhotoGallery.tsx';
+export type { TestimonialWallProps } from './TestimonialWall/TestimonialWall.tsx';
+export type { FriendsRecommendedProps } from './FriendsRecommended/FriendsRecommended.tsx';

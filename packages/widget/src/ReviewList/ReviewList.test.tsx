@@ -138,3 +138,20 @@ describe('ReviewList', () => {
     expect(screen.getByRole('combobox', { name: '排序' })).toBeTruthy();
   });
 });
+
+describe('ReviewList photos', () => {
+  it('opens a review photo in the lightbox with the keyboard and returns focus on Escape', async () => {
+    render(<List koubei={storyKoubei('many-photos')} product={PRODUCT} pageSize={2} />);
+    await screen.findByText('Reviews 1–2');
+    const opener = screen.getAllByRole('button', { name: 'Open photo 2 of 3' })[0] as HTMLElement;
+    opener.focus();
+    await userEvent.keyboard('{Enter}');
+    const dialog = await screen.findByRole('dialog', { name: 'Photo 2 of 3' });
+    expect(within(dialog).getByRole('img')).toBeTruthy();
+    await userEvent.keyboard('{ArrowRight}');
+    expect(await screen.findByRole('dialog', { name: 'Photo 3 of 3' })).toBeTruthy();
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(document.activeElement).toBe(opener);
+  });
+});

@@ -2,7 +2,8 @@ import type { Review, ReviewFilter, ReviewPage, ReviewSort } from '@koubei/core'
 import { REVIEW_SORTS, safeLinkUrl } from '@koubei/core';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { productState } from '../shared/product-state.ts';
-import { ReviewCard } from '../shared/ReviewCard.tsx';
+import { Lightbox } from '../shared/Lightbox.tsx';
+import { ReviewCard, reviewPhotos } from '../shared/ReviewCard.tsx';
 import type { KoubeiServices } from '../shared/services.ts';
 import { EmptyState, ErrorState, Skeleton, StaleNotice } from '../shared/StateViews.tsx';
 import * as states from '../shared/StateViews.css.ts';
@@ -56,6 +57,7 @@ export function ReviewList({
   const cursors = paging.query === queryKey ? paging.cursors : [null];
   const cursor = cursors[cursors.length - 1] ?? null;
   const heading = useRef<HTMLHeadingElement>(null);
+  const [viewer, setViewer] = useState<{ review: Review; index: number } | null>(null);
   const Heading = `h${headingLevel}` as 'h2';
 
   const [remote, retry] = useRemote<ReviewPage>(
@@ -205,6 +207,15 @@ export function ReviewList({
                 koubei={koubei}
                 review={review}
                 headingLevel={headingLevel === 2 ? 3 : 4}
+                onOpenPhoto={(opened, index) => {
+                  setViewer({ review: opened, index });
+                  koubei.emit({
+                    type: 'photo-open',
+                    widget: 'reviews',
+                    product,
+                    detail: { index },
+                  });
+                }}
               />
             </li>
           ))}
@@ -234,6 +245,20 @@ export function ReviewList({
             {t.t('reviews.nextPage')}
           </button>
         </nav>
+      )}
+      {viewer && (
+        <Lightbox
+          koubei={koubei}
+          items={reviewPhotos(viewer.review, koubei.urlOptions).map((photo) => ({
+            photo,
+            authorName: viewer.review.authorName,
+            rating: viewer.review.rating,
+            createdAt: viewer.review.createdAt,
+          }))}
+          index={viewer.index}
+          onIndexChange={(index) => setViewer({ ...viewer, index })}
+          onClose={() => setViewer(null)}
+        />
       )}
       <p class={css.disclosure}>
         {disclosure ? (

@@ -1,4 +1,13 @@
-import { enReviews, enStates, enSummary, zhCNReviews, zhCNStates, zhCNSummary } from '@koubei/core';
+import {
+  enMedia,
+  enReviews,
+  enStates,
+  enSummary,
+  zhCNMedia,
+  zhCNReviews,
+  zhCNStates,
+  zhCNSummary,
+} from '@koubei/core';
 import type { WidgetChunk } from '../cdn/widget-chunks.ts';
 import { WidgetBoundary } from '../shared/WidgetBoundary.tsx';
 import { ReviewList } from './ReviewList.tsx';
@@ -11,8 +20,8 @@ function pageSize(value: string | null): number {
 /** Script-tag adapter: `<div data-koubei="reviews" data-product="sku-1" data-page-size="10">`. */
 export const chunk: WidgetChunk = {
   messages: {
-    en: { ...enReviews, ...enSummary, ...enStates },
-    'zh-CN': { ...zhCNReviews, ...zhCNSummary, ...zhCNStates },
+    en: { ...enReviews, ...enSummary, ...enStates, ...enMedia },
+    'zh-CN': { ...zhCNReviews, ...zhCNSummary, ...zhCNStates, ...zhCNMedia },
   },
   render: ({ koubei, product, attr }) =>
     product ? (

@@ -1,4 +1,4 @@
-import type { Review } from '@koubei/core';
+import type { Photo, Review, SafeHttpUrlOptions } from '@koubei/core';
 import { formatDate, formatRelativeTime } from '@koubei/core';
 import { useState } from 'preact/hooks';
 import { photoSources } from './photo-sources.ts';
@@ -22,6 +22,13 @@ export interface ReviewCardProps {
 
 type Vote = 'helpful' | 'unhelpful';
 
+/** A review's photos (not video links) whose URLs pass the guard, in order. */
+export function reviewPhotos(review: Review, options?: SafeHttpUrlOptions): Photo[] {
+  return review.media.flatMap((media) =>
+    media.kind === 'photo' && (!options || photoSources(media, options)) ? [media] : [],
+  );
+}
+
 /**
  * One review: rating, title, text, author, date, badges, aspects, photos,
  * helpful votes and the shop's public reply. Every string from the review is
@@ -38,9 +45,12 @@ export function ReviewCard({
   const { t } = koubei;
   const Heading = `h${headingLevel}` as 'h3';
   const bodyId = `koubei-review-${review.id}`;
-  const photos = review.media.flatMap((media) =>
-    media.kind === 'photo' ? [{ media, sources: photoSources(media, koubei.urlOptions) }] : [],
-  );
+  // Photos whose URL fails the guard are left out before numbering, so
+  // "photo 2 of 3" counts only what is shown (and matches the lightbox).
+  const photos = reviewPhotos(review).flatMap((media) => {
+    const sources = photoSources(media, koubei.urlOptions);
+    return sources ? [{ media, sources }] : [];
+  });
   const relative = formatRelativeTime(t.locale, review.createdAt, koubei.now());
 
   return (
@@ -89,33 +99,20 @@ export function ReviewCard({
       )}
       {photos.length > 0 && (
         <ul class={css.photos} aria-label={t.t('reviews.photos')}>
-          {photos.map(({ media, sources }, index) =>
-            sources ? (
-              <li key={media.id}>
-                {onOpenPhoto ? (
-                  <button
-                    type="button"
-                    class={css.photoButton}
-                    onClick={() => onOpenPhoto(review, index)}
-                    aria-label={t.t('media.open', { index: index + 1, total: photos.length })}
-                  >
-                    <img
-                      class={css.photo}
-                      src={sources.src}
-                      srcset={sources.srcset}
-                      sizes="72px"
-                      width={sources.width}
-                      height={sources.height}
-                      alt={media.alt}
-                      loading="lazy"
-                      decoding="async"
-                      referrerpolicy="no-referrer"
-                    />
-                  </button>
-                ) : (
+          {photos.map(({ media, sources }, index) => (
+            <li key={media.id}>
+              {onOpenPhoto ? (
+                <button
+                  type="button"
+                  class={css.photoButton}
+                  onClick={() => onOpenPhoto(review, index)}
+                  aria-label={t.t('media.open', { index: index + 1, total: photos.length })}
+                >
                   <img
-                    class={`${css.photoButton} ${css.photo}`}
+                    class={css.photo}
                     src={sources.src}
+                    srcset={sources.srcset}
+                    sizes="72px"
                     width={sources.width}
                     height={sources.height}
                     alt={media.alt}
@@ -123,10 +120,21 @@ export function ReviewCard({
                     decoding="async"
                     referrerpolicy="no-referrer"
                   />
-                )}
-              </li>
-            ) : null,
-          )}
+                </button>
+              ) : (
+                <img
+                  class={`${css.photoButton} ${css.photo}`}
+                  src={sources.src}
+                  width={sources.width}
+                  height={sources.height}
+                  alt={media.alt}
+                  loading="lazy"
+                  decoding="async"
+                  referrerpolicy="no-referrer"
+                />
+              )}
+            </li>
+          ))}
         </ul>
       )}
       {review.reply && (

@@ -45,7 +45,11 @@ const NOW = Date.parse('2026-11-20T10:00:00Z');
 
 /** A customer photo served by Storybook's static folder (`/photos`). */
 export function photo(reviewId: string, n: number) {
-  const origin = typeof location === 'undefined' ? 'http://localhost:6006' : location.origin;
+  // Storybook serves the photos itself; tests and Node have no such origin.
+  const origin =
+    typeof location !== 'undefined' && location.origin.startsWith('http')
+      ? location.origin
+      : 'http://localhost:6006';
   return {
     kind: 'photo' as const,
     id: `${reviewId}p${n}`,
