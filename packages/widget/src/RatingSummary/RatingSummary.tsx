@@ -4,6 +4,7 @@ import type { KoubeiServices } from '../shared/services.ts';
 import { StarRow } from '../shared/StarRow.tsx';
 import { ErrorState, Skeleton } from '../shared/StateViews.tsx';
 import { useRemote } from '../shared/use-remote.ts';
+import { visuallyHidden } from '../styles/theme.css.ts';
 import * as css from './RatingSummary.css.ts';
 
 export interface RatingSummaryProps {
@@ -53,7 +54,7 @@ export function SummaryView({
   if (summary.count === 0) return <p class={css.muted}>{t.t('stars.none')}</p>;
   const rating = t.formatRating(summary.mean);
   return (
-    <section class={css.summary} part="summary" aria-label={t.t('reviews.title')}>
+    <section class={css.summary} part="summary" aria-label={t.t('summary.title')}>
       <div class={css.overview}>
         <p class={css.mean} aria-hidden="true">
           {rating}
@@ -80,20 +81,18 @@ export function SummaryView({
                 aria-pressed={selected.length === 1 && selected[0] === stars}
                 disabled={count === 0}
                 onClick={() => toggle(stars)}
-                aria-label={t.t('summary.histogramRow', {
-                  stars,
-                  count,
-                  percent: t.formatPercent(share),
-                })}
               >
-                <span aria-hidden="true">
-                  {t.t('reviews.filter.stars', { stars, count: stars })}
-                </span>
+                {/* The name is the visible text plus a hidden tail: "5 stars 83 reviews (65%)". */}
+                <span>{t.t('reviews.filter.stars', { stars, count: stars })}</span>{' '}
                 <span class={css.track} aria-hidden="true">
                   <span class={css.fill} style={{ width: `${Math.round(share * 1000) / 10}%` }} />
                 </span>
-                <span class={css.count} aria-hidden="true">
+                <span class={css.count}>
                   {t.formatNumber(count)}
+                  <span class={visuallyHidden}>
+                    {' '}
+                    {t.t('summary.barDetail', { count, percent: t.formatPercent(share) })}
+                  </span>
                 </span>
               </button>
             </li>

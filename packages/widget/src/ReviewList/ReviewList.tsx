@@ -222,7 +222,7 @@ export function ReviewList({
         </ul>
       )}
       {(reviews.length > 0 || cursors.length > 1) && (
-        <nav class={css.pager} aria-label={t.t('reviews.title')}>
+        <nav class={css.pager} aria-label={t.t('reviews.pages')}>
           <button
             type="button"
             class={states.quietButton}

@@ -138,7 +138,8 @@ export function ReviewCard({
         </ul>
       )}
       {review.reply && (
-        <section class={css.reply} part="reply" aria-label={t.t('reviews.reply')}>
+        // Not a landmark: a page of reviews with several replies would repeat one.
+        <div class={css.reply} part="reply">
           <p class={css.replyLabel}>{t.t('reviews.reply')}</p>
           <UserText
             text={review.reply.body}
@@ -146,7 +147,7 @@ export function ReviewCard({
             readMore={t.t('reviews.readMore')}
             readLess={t.t('reviews.readLess')}
           />
-        </section>
+        </div>
       )}
       {votes && <HelpfulVotes koubei={koubei} review={review} />}
     </article>

@@ -37,6 +37,10 @@ export const root = style({
   display: 'block',
   boxSizing: 'border-box',
   color: tokens.color.text,
+  // Our own background keeps text readable whatever the shop's page colour
+  // (dark theme on a white page, light theme on a dark one). Shops that want
+  // the page to show through set --koubei-color-background: transparent.
+  background: tokens.color.background,
   fontFamily: tokens.font.family,
   fontSize: tokens.font.size,
   lineHeight: tokens.font.lineHeight,

@@ -5,10 +5,8 @@ import type { MessagesOf } from './messages-of.ts';
 export const enSummary = {
   'summary.basedOn': { one: 'Based on {count} review', other: 'Based on {count} reviews' },
   'summary.recommend': '{percent} would recommend',
-  'summary.histogramRow': {
-    one: '{stars} stars: {count} review ({percent})',
-    other: '{stars} stars: {count} reviews ({percent})',
-  },
+  'summary.title': 'Rating summary',
+  'summary.barDetail': { one: 'review ({percent})', other: 'reviews ({percent})' },
   'summary.filterBy': 'Show {stars}-star reviews',
   'aspect.quality': 'Quality',
   'aspect.value': 'Value',
@@ -21,7 +19,8 @@ export const enSummary = {
 export const zhCNSummary = {
   'summary.basedOn': { other: '基于 {count} 条评价' },
   'summary.recommend': '{percent} 的买家推荐',
-  'summary.histogramRow': { other: '{stars} 星：{count} 条评价（{percent}）' },
+  'summary.title': '评分概览',
+  'summary.barDetail': { other: '条评价（{percent}）' },
   'summary.filterBy': '查看 {stars} 星评价',
   'aspect.quality': '质量',
   'aspect.value': '性价比',
