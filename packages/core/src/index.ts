@@ -218,6 +218,7 @@ export {
   TestimonialListSchema,
   ReferralVisitSchema,
   CustomerIdentitySchema,
+  FormTokenSchema,
   ProblemSchema,
   buildPath,
 } from './api/api-contract.ts';
@@ -229,6 +230,7 @@ export type {
   GalleryItem,
   MediaPage,
   TestimonialList,
+  FormToken,
 } from './api/api-contract.ts';
 export {
   SummariesQueryParamsSchema,

@@ -60,6 +60,11 @@ export const CustomerIdentitySchema = v.strictObject({
   customerToken: v.pipe(v.string(), v.minLength(1), v.maxLength(1024)),
 });
 
+export const FormTokenSchema = v.object({
+  /** Opaque and signed by the server; sent back with the review as `formToken`. */
+  token: v.pipe(v.string(), v.minLength(1), v.maxLength(512)),
+});
+
 /** RFC 9457 problem details, the body of every error response. */
 export const ProblemSchema = v.object({
   type: v.optional(v.string()),
@@ -143,6 +148,14 @@ export const API_ROUTES = {
     response: SocialProofSchema,
     successStatus: 200,
     cacheable: true,
+  },
+  formToken: {
+    method: 'GET',
+    path: '/v1/{store}/form-token',
+    summary: 'A signed timestamp for the review form (minimum fill time against bots)',
+    response: FormTokenSchema,
+    successStatus: 200,
+    cacheable: false,
   },
   submitReview: {
     method: 'POST',
@@ -235,3 +248,4 @@ export type ReviewPage = v.InferOutput<typeof ReviewPageSchema>;
 export type GalleryItem = v.InferOutput<typeof GalleryItemSchema>;
 export type MediaPage = v.InferOutput<typeof MediaPageSchema>;
 export type TestimonialList = v.InferOutput<typeof TestimonialListSchema>;
+export type FormToken = v.InferOutput<typeof FormTokenSchema>;

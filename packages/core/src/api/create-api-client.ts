@@ -18,7 +18,13 @@ import type {
 import type { InviteLanding, InviterStatus } from '../model/referral.ts';
 import type { FieldIssue } from '../model/validate.ts';
 import { validate, validateListLeniently } from '../model/validate.ts';
-import type { MediaPage, ReviewPage, RouteDefinition, TestimonialList } from './api-contract.ts';
+import type {
+  FormToken,
+  MediaPage,
+  ReviewPage,
+  RouteDefinition,
+  TestimonialList,
+} from './api-contract.ts';
 import { API_ROUTES, ProblemSchema, buildPath } from './api-contract.ts';
 import { createBatcher } from './create-batcher.ts';
 import { readSummariesResponse } from './read-summaries.ts';
@@ -208,6 +214,7 @@ export function createKoubeiClient(options: KoubeiClientOptions) {
       headers?: Record<string, string>;
       signal?: AbortSignal;
       retry: KyOptions['retry'];
+      onUploadProgress?: KyOptions['onUploadProgress'];
       /** Told how many list items were dropped for breaking the contract. */
       onDropped?: (dropped: number) => void;
     },
@@ -220,6 +227,7 @@ export function createKoubeiClient(options: KoubeiClientOptions) {
         ...(request.body !== undefined ? { body: request.body } : {}),
         ...(request.headers ? { headers: request.headers } : {}),
         ...(request.signal ? { signal: request.signal } : {}),
+        ...(request.onUploadProgress ? { onUploadProgress: request.onUploadProgress } : {}),
       });
       if (route.response === null) return undefined as T;
       const text = await response.text();
@@ -488,16 +496,33 @@ export function createKoubeiClient(options: KoubeiClientOptions) {
 
     async uploadPhoto(
       photo: Blob,
-      writeOptions: WriteOptions & { readonly filename?: string },
+      writeOptions: WriteOptions & {
+        readonly filename?: string;
+        /** Share of the upload sent so far, 0–1 (where the browser can stream request bodies). */
+        readonly onProgress?: (share: number) => void;
+      },
     ): Promise<UploadedPhoto> {
       checkIdempotencyKey(writeOptions.idempotencyKey);
       const form = new FormData();
       form.append('photo', photo, writeOptions.filename ?? 'photo');
+      const { onProgress } = writeOptions;
       return send<UploadedPhoto>(API_ROUTES.uploadPhoto, {
         body: form,
         headers: { 'idempotency-key': writeOptions.idempotencyKey },
         ...(writeOptions.signal ? { signal: writeOptions.signal } : {}),
+        ...(onProgress ? { onUploadProgress: (progress) => onProgress(progress.percent) } : {}),
         retry: writeRetry,
+      });
+    },
+
+    /**
+     * A signed token of when the review form was shown. The server holds
+     * reviews sent faster than a person can type (bots) without saying so.
+     */
+    getFormToken(signal?: AbortSignal): Promise<FormToken> {
+      return send<FormToken>(API_ROUTES.formToken, {
+        ...(signal ? { signal } : {}),
+        retry: readRetry,
       });
     },
 
