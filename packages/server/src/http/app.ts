@@ -1,0 +1,152 @@
+import { STORE_ID_PATTERN } from '@koubei/core';
+import { buildOpenApiDocument } from '@koubei/core/openapi';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { publicReads } from '../routes/public-reads.ts';
+import { publicWrites } from '../routes/public-writes.ts';
+import { merchantRoutes } from '../routes/merchant.ts';
+import type { AppEnv, AppServices, StoreRow } from './context.ts';
+import { ProblemError, problem } from './problem.ts';
+
+const JSON_LIMIT = 64 * 1024;
+const PHOTO_LIMIT = 11 * 1024 * 1024;
+const PHOTO_FILE = /^([A-Za-z0-9_-]{1,64})(-thumb)?\.webp$/;
+
+function clientIp(
+  c: { req: { header(name: string): string | undefined } },
+  fallback: string,
+): string {
+  // Behind a proxy the operator sets X-Forwarded-For; the server itself trusts only its first hop.
+  return c.req.header('x-forwarded-for')?.split(',')[0]?.trim() || fallback;
+}
+
+/**
+ * The Koubei API as a Hono app: public reads (cacheable, any origin), public
+ * writes (the store's storefront origins only, rate limited, size limited),
+ * photo files, and the merchant API (API key). Errors are RFC 9457 problem
+ * documents that name the offending fields and never echo input.
+ */
+export function createApp(services: AppServices) {
+  const app = new Hono<AppEnv>();
+  const openApi = JSON.stringify(buildOpenApiDocument());
+
+  app.use('*', async (c, next) => {
+    await next();
+    c.header('x-content-type-options', 'nosniff');
+    c.header('referrer-policy', 'strict-origin-when-cross-origin');
+  });
+
+  app.onError((error, c) => {
+    if (error instanceof ProblemError) return problem(c, error);
+    console.error('koubei-server:', error);
+    return problem(c, new ProblemError(500, 'Something went wrong on our side'));
+  });
+  app.notFound((c) => problem(c, new ProblemError(404, 'Not found')));
+
+  app.get('/healthz', async (c) => {
+    await services.db.query('select 1');
+    return c.json({ ok: true });
+  });
+  app.get('/openapi.json', (c) => c.body(openApi, 200, { 'content-type': 'application/json' }));
+
+  app.route('/v1/merchant', merchantRoutes(services));
+
+  // Everything under /v1/:store: load the store, then CORS and limits.
+  const storeApp = new Hono<AppEnv>();
+  storeApp.use('*', async (c, next) => {
+    const id = c.req.param('store') ?? '';
+    if (!STORE_ID_PATTERN.test(id)) throw new ProblemError(404, 'No such store');
+    const [store] = await services.db.query<StoreRow>(
+      'select id, name, origins, moderation, api_key_hash from stores where id = $1',
+      [id],
+    );
+    if (!store) throw new ProblemError(404, 'No such store');
+    c.set('store', store);
+
+    const origin = c.req.header('origin');
+    const isRead = c.req.method === 'GET' || c.req.method === 'HEAD';
+    const allowed = origin !== undefined && store.origins.includes(origin);
+    if (c.req.method === 'OPTIONS') {
+      if (!allowed) throw new ProblemError(403, 'This origin may not write to this store');
+      c.header('access-control-allow-origin', origin);
+      c.header('access-control-allow-methods', 'GET, POST');
+      c.header('access-control-allow-headers', 'content-type, idempotency-key');
+      c.header('access-control-max-age', '600');
+      c.header('vary', 'origin');
+      return c.body(null, 204);
+    }
+    if (isRead) {
+      // Public data, no credentials: any page may read it, and one cached copy serves all.
+      c.header('access-control-allow-origin', '*');
+    } else {
+      // CORS is not authentication, but a browser on another site cannot post reviews here.
+      if (origin !== undefined && !allowed)
+        throw new ProblemError(403, 'This origin may not write to this store');
+      if (origin) {
+        c.header('access-control-allow-origin', origin);
+        c.header('vary', 'origin');
+      }
+    }
+    const limiter = isRead ? services.readLimiter : services.writeLimiter;
+    const wait = limiter.hit(`${clientIp(c, 'local')}:${store.id}`);
+    if (wait !== null)
+      throw new ProblemError(429, 'Too many requests; try again shortly', [], {
+        'retry-after': String(wait),
+      });
+    await next();
+  });
+
+  storeApp.use(
+    '*',
+    bodyLimit({
+      maxSize: PHOTO_LIMIT,
+      onError: () => {
+        throw new ProblemError(413, 'The request is too large');
+      },
+    }),
+  );
+  storeApp.use(
+    '/products/*',
+    bodyLimit({
+      maxSize: JSON_LIMIT,
+      onError: () => {
+        throw new ProblemError(413, 'The request is too large');
+      },
+    }),
+  );
+  storeApp.use(
+    '/events',
+    bodyLimit({
+      maxSize: JSON_LIMIT,
+      onError: () => {
+        throw new ProblemError(413, 'The request is too large');
+      },
+    }),
+  );
+
+  storeApp.get('/photos/:file', async (c) => {
+    const match = PHOTO_FILE.exec(c.req.param('file'));
+    if (!match) throw new ProblemError(404, 'Not found');
+    const [, id, thumb] = match;
+    const [photo] = await services.db.query(
+      'select 1 from photos where store_id = $1 and id = $2',
+      [c.var.store.id, id as string],
+    );
+    const bytes = photo
+      ? await services.photos.read(id as string, thumb ? 'thumbnail' : 'full')
+      : null;
+    if (!bytes) throw new ProblemError(404, 'Not found');
+    return c.body(new Uint8Array(bytes), 200, {
+      'content-type': 'image/webp',
+      'cache-control': 'public, max-age=31536000, immutable',
+      // Even if a browser were talked into rendering it as a page, it could do nothing.
+      'content-security-policy': "default-src 'none'; sandbox",
+      'cross-origin-resource-policy': 'cross-origin',
+    });
+  });
+
+  storeApp.route('/', publicReads(services));
+  storeApp.route('/', publicWrites(services));
+  app.route('/v1/:store', storeApp);
+  return app;
+}

@@ -1,0 +1,26 @@
+import type { ServerConfig } from '../config.ts';
+import type { Database } from '../db/database.ts';
+import type { createPhotoStore } from '../photos/photo-store.ts';
+
+export type PhotoStore = Awaited<ReturnType<typeof createPhotoStore>>;
+import type { createRateLimiter } from './rate-limit.ts';
+
+export interface StoreRow {
+  id: string;
+  name: string;
+  origins: string[];
+  moderation: 'publish-first' | 'moderate-first';
+  api_key_hash: string | null;
+}
+
+/** What every route handler can reach; built once per process in createApp. */
+export interface AppServices {
+  readonly db: Database;
+  readonly config: Pick<ServerConfig, 'publicUrl' | 'secret'>;
+  readonly photos: PhotoStore;
+  readonly writeLimiter: ReturnType<typeof createRateLimiter>;
+  readonly readLimiter: ReturnType<typeof createRateLimiter>;
+  readonly now: () => number;
+}
+
+export type AppEnv = { Variables: { store: StoreRow } };

@@ -1,0 +1,258 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { IncentiveSchema, normalizeUserText, validate } from '@koubei/core';
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import * as v from 'valibot';
+import type { Queryable } from '../db/database.ts';
+import { mediaFor } from '../db/review-queries.ts';
+import type { ReviewRow } from '../db/review-rows.ts';
+import { rowToReview } from '../db/review-rows.ts';
+import { changeAggregate, ratedItem } from '../db/summaries.ts';
+import type { AppServices, StoreRow } from '../http/context.ts';
+import { ProblemError } from '../http/problem.ts';
+
+export function hashApiKey(key: string): string {
+  return createHash('sha256').update(key).digest('hex');
+}
+
+/** Reasons a merchant may hide or flag a review: a fixed list, never "it was negative". */
+export const MODERATION_REASONS = [
+  'off-topic',
+  'unlawful',
+  'obscene',
+  'personal-data',
+  'spam',
+  'not-a-customer',
+] as const;
+
+const ModerationSchema = v.strictObject({
+  action: v.picklist(['approve', 'hide', 'flag']),
+  reason: v.optional(v.picklist(MODERATION_REASONS)),
+});
+const ReplySchema = v.strictObject({ body: v.pipe(v.string(), v.minLength(1), v.maxLength(3000)) });
+const ErasureSchema = v.strictObject({ email: v.pipe(v.string(), v.email(), v.maxLength(254)) });
+
+type MerchantEnv = { Variables: { merchantStore: StoreRow } };
+
+async function body<T extends v.GenericSchema>(c: Context, schema: T): Promise<v.InferOutput<T>> {
+  let raw: unknown;
+  try {
+    raw = await c.req.json();
+  } catch {
+    throw new ProblemError(400, 'The body is not valid JSON');
+  }
+  const result = validate(schema, raw);
+  if (!result.ok) throw new ProblemError(422, result.message, result.issues);
+  return result.value;
+}
+
+/**
+ * The merchant API: bearer API key (stored hashed), scoped to that key's
+ * store for every query. Merchants reply and moderate; they can never edit a
+ * customer's words or rating. Every change lands in the audit log.
+ */
+export function merchantRoutes(services: AppServices) {
+  const { db } = services;
+  const app = new Hono<MerchantEnv>();
+
+  app.use('*', async (c, next) => {
+    const key = /^Bearer (\S{16,200})$/.exec(c.req.header('authorization') ?? '')?.[1];
+    if (!key)
+      throw new ProblemError(401, 'An API key is required', [], { 'www-authenticate': 'Bearer' });
+    const hash = hashApiKey(key);
+    const [store] = await db.query<StoreRow>(
+      'select id, name, origins, moderation, api_key_hash from stores where api_key_hash = $1',
+      [hash],
+    );
+    if (
+      !store?.api_key_hash ||
+      !timingSafeEqual(Buffer.from(store.api_key_hash), Buffer.from(hash))
+    ) {
+      throw new ProblemError(401, 'The API key is not valid', [], { 'www-authenticate': 'Bearer' });
+    }
+    c.set('merchantStore', store);
+    c.header('cache-control', 'no-store');
+    await next();
+  });
+
+  async function reviewFor(tx: Queryable, store: string, id: string): Promise<ReviewRow> {
+    const [row] = await tx.query<ReviewRow>(
+      'select * from reviews where store_id = $1 and id = $2 for update',
+      [store, id],
+    );
+    // Another store's review id gets the same answer as a missing one.
+    if (!row) throw new ProblemError(404, 'No such review');
+    return row;
+  }
+
+  async function audit(
+    tx: Queryable,
+    store: string,
+    action: string,
+    reviewId: string | null,
+    reason: string | null,
+  ) {
+    await tx.query(
+      'insert into audit_log (store_id, actor, action, review_id, reason) values ($1, $2, $3, $4, $5)',
+      [store, 'merchant-api', action, reviewId, reason],
+    );
+  }
+
+  app.get('/reviews', async (c) => {
+    const store = c.var.merchantStore.id;
+    const status = c.req.query('status');
+    const rows = await db.query<ReviewRow>(
+      `select * from reviews where store_id = $1 ${status ? 'and status = $2' : ''} order by created_ms desc, id limit 100`,
+      status ? [store, status] : [store],
+    );
+    const media = await mediaFor(
+      db,
+      store,
+      services.config.publicUrl,
+      rows.map((row) => row.id),
+    );
+    return c.json({
+      items: rows.map((row) => ({
+        ...rowToReview(row, media.get(row.id) ?? []),
+        email: row.email,
+      })),
+    });
+  });
+
+  app.post('/reviews/:id/moderation', async (c) => {
+    const store = c.var.merchantStore.id;
+    const { action, reason } = await body(c, ModerationSchema);
+    if (action !== 'approve' && !reason) {
+      throw new ProblemError(422, 'Hiding or flagging needs a reason from the list', [
+        { path: 'reason', message: 'Required' },
+      ]);
+    }
+    const status = action === 'approve' ? 'published' : action === 'hide' ? 'hidden' : 'flagged';
+    const review = await db.transaction(async (tx) => {
+      const row = await reviewFor(tx, store, c.req.param('id'));
+      if (row.status !== status) {
+        await tx.query(
+          'update reviews set status = $3, updated_ms = $4 where store_id = $1 and id = $2',
+          [store, row.id, status, services.now()],
+        );
+        if (row.status === 'published')
+          await changeAggregate(tx, store, row.product_id, { remove: ratedItem(row) });
+        if (status === 'published')
+          await changeAggregate(tx, store, row.product_id, { add: ratedItem(row) });
+      }
+      await audit(tx, store, `moderation:${action}`, row.id, reason ?? null);
+      return { ...row, status };
+    });
+    return c.json({ reviewId: review.id, status: review.status });
+  });
+
+  app.put('/reviews/:id/reply', async (c) => {
+    const store = c.var.merchantStore.id;
+    const text = normalizeUserText((await body(c, ReplySchema)).body, {
+      multiline: true,
+      maxLength: 3000,
+    });
+    if (!text)
+      throw new ProblemError(422, 'The reply is empty', [{ path: 'body', message: 'Required' }]);
+    const reply = await db.transaction(async (tx) => {
+      const row = await reviewFor(tx, store, c.req.param('id'));
+      const now = new Date(services.now()).toISOString();
+      const next = {
+        body: text,
+        createdAt: row.reply?.createdAt ?? now,
+        ...(row.reply ? { updatedAt: now } : {}),
+      };
+      await tx.query('update reviews set reply = $3 where store_id = $1 and id = $2', [
+        store,
+        row.id,
+        next,
+      ]);
+      await audit(tx, store, row.reply ? 'reply:edit' : 'reply:add', row.id, null);
+      return next;
+    });
+    return c.json({ reviewId: c.req.param('id'), reply });
+  });
+
+  app.delete('/reviews/:id/reply', async (c) => {
+    const store = c.var.merchantStore.id;
+    await db.transaction(async (tx) => {
+      const row = await reviewFor(tx, store, c.req.param('id'));
+      await tx.query('update reviews set reply = null where store_id = $1 and id = $2', [
+        store,
+        row.id,
+      ]);
+      await audit(tx, store, 'reply:remove', row.id, null);
+    });
+    return c.body(null, 204);
+  });
+
+  app.put('/reviews/:id/incentive', async (c) => {
+    const store = c.var.merchantStore.id;
+    const incentive = await body(c, IncentiveSchema);
+    await db.transaction(async (tx) => {
+      const row = await reviewFor(tx, store, c.req.param('id'));
+      await tx.query('update reviews set incentive = $3 where store_id = $1 and id = $2', [
+        store,
+        row.id,
+        incentive,
+      ]);
+      await audit(tx, store, 'incentive:mark', row.id, incentive.kind);
+    });
+    return c.json({ reviewId: c.req.param('id'), incentive });
+  });
+
+  app.get('/export', async (c) => {
+    const store = c.var.merchantStore.id;
+    const [reviews, photos, testimonials, audit_log] = await Promise.all([
+      db.query('select * from reviews where store_id = $1 order by created_ms', [store]),
+      db.query('select * from photos where store_id = $1 order by created_ms', [store]),
+      db.query('select * from testimonials where store_id = $1 order by position', [store]),
+      db.query(
+        'select at, actor, action, review_id, reason from audit_log where store_id = $1 order by at',
+        [store],
+      ),
+    ]);
+    c.header('content-disposition', `attachment; filename="koubei-${store}.json"`);
+    return c.json({
+      store,
+      exportedAt: new Date(services.now()).toISOString(),
+      reviews,
+      photos,
+      testimonials,
+      auditLog: audit_log,
+    });
+  });
+
+  /**
+   * GDPR erasure of one reviewer: their reviews, votes on them, photos (rows
+   * and files), aggregates adjusted. The answer is the same whether or not
+   * the address had reviews, and the audit entry holds no personal data.
+   */
+  app.post('/erasure', async (c) => {
+    const store = c.var.merchantStore.id;
+    const { email } = await body(c, ErasureSchema);
+    const photoIds = await db.transaction(async (tx) => {
+      const rows = await tx.query<ReviewRow>(
+        'select * from reviews where store_id = $1 and lower(email) = lower($2) for update',
+        [store, email],
+      );
+      const ids = rows.map((row) => row.id);
+      for (const row of rows) {
+        if (row.status === 'published')
+          await changeAggregate(tx, store, row.product_id, { remove: ratedItem(row) });
+      }
+      const photos = await tx.query<{ id: string }>(
+        'delete from photos where store_id = $1 and review_id = any($2) returning id',
+        [store, ids],
+      );
+      await tx.query('delete from votes where store_id = $1 and review_id = any($2)', [store, ids]);
+      await tx.query('delete from reviews where store_id = $1 and id = any($2)', [store, ids]);
+      await audit(tx, store, `erasure:${ids.length}`, null, null);
+      return photos.map((photo) => photo.id);
+    });
+    for (const id of photoIds) await services.photos.remove(id);
+    return c.json({ accepted: true }, 202);
+  });
+
+  return app;
+}

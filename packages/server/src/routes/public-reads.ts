@@ -1,0 +1,165 @@
+import type { ReviewQuery } from '@koubei/core';
+import { LIMITS, parseProductIds, parseReviewQuery, visibleSocialProof } from '@koubei/core';
+import { Hono } from 'hono';
+import { BadCursorError, reviewPage } from '../db/review-queries.ts';
+import type { PhotoRow } from '../db/review-rows.ts';
+import { photoUrls } from '../db/review-rows.ts';
+import { summariesFor } from '../db/summaries.ts';
+import { cachedJson } from '../http/cache.ts';
+import type { AppEnv, AppServices } from '../http/context.ts';
+import { ProblemError } from '../http/problem.ts';
+import { sign, verify } from '../http/signing.ts';
+
+const DAY = 24 * 3600 * 1000;
+
+function pageSize(value: string | undefined, fallback: number): number {
+  const size = Number(value ?? fallback);
+  if (!Number.isInteger(size) || size < 1)
+    throw new ProblemError(400, 'limit must be a whole number from 1', [
+      { path: 'limit', message: 'Expected a page size from 1 to 50' },
+    ]);
+  return Math.min(size, LIMITS.pageSize);
+}
+
+/** The public, cacheable reads every widget uses. */
+export function publicReads(services: AppServices) {
+  const { db, config } = services;
+  const app = new Hono<AppEnv>();
+  const signCursor = (cursor: string) => sign(cursor, config.secret);
+  const verifyCursor = (signed: string) => verify(signed, config.secret);
+
+  app.get('/summaries', async (c) => {
+    const products = parseProductIds(c.req.query('products') ?? '');
+    if (!products.ok) throw new ProblemError(400, products.message, products.issues);
+    return cachedJson(c, { summaries: await summariesFor(db, c.var.store.id, products.value) });
+  });
+
+  app.get('/products/:product/reviews', async (c) => {
+    const product = c.req.param('product');
+    const query = parseReviewQuery(c.req.query());
+    if (!query.ok) throw new ProblemError(400, query.message, query.issues);
+    try {
+      const page = await reviewPage(db, {
+        store: c.var.store.id,
+        product,
+        query: query.value as ReviewQuery,
+        publicUrl: config.publicUrl,
+        signCursor,
+        verifyCursor,
+      });
+      return cachedJson(c, page);
+    } catch (error) {
+      if (error instanceof BadCursorError)
+        throw new ProblemError(400, error.message, [{ path: 'cursor', message: error.message }]);
+      throw error;
+    }
+  });
+
+  app.get('/media', async (c) => {
+    const store = c.var.store.id;
+    const limit = pageSize(c.req.query('limit'), 24);
+    const product = c.req.query('product');
+    const params: unknown[] = [store];
+    const where = ['p.store_id = $1', "r.status = 'published'"];
+    if (product) where.push(`r.product_id = $${params.push(product)}`);
+    const cursor = c.req.query('cursor');
+    if (cursor) {
+      const inner = verify(cursor, config.secret);
+      const [time, id] = inner ? (JSON.parse(inner) as [number, string]) : [];
+      if (typeof time !== 'number' || typeof id !== 'string')
+        throw new ProblemError(400, 'The page cursor is not valid here', [
+          { path: 'cursor', message: 'Invalid cursor' },
+        ]);
+      where.push(
+        `(p.created_ms < $${params.push(time)} or (p.created_ms = $${params.length} and p.id collate "C" > $${params.push(id)}))`,
+      );
+    }
+    const rows = await db.query<
+      PhotoRow & {
+        product_id: string;
+        author_name: string;
+        rating: number;
+        review_created_ms: number;
+      }
+    >(
+      `select p.*, r.product_id, r.author_name, r.rating, r.created_ms as review_created_ms
+       from photos p join reviews r on r.store_id = p.store_id and r.id = p.review_id
+       where ${where.join(' and ')} order by p.created_ms desc, p.id collate "C" limit ${limit + 1}`,
+      params as never,
+    );
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return cachedJson(c, {
+      items: page.map((row) => ({
+        photo: {
+          kind: 'photo',
+          id: row.id,
+          reviewId: row.review_id,
+          ...photoUrls(config.publicUrl, store, row.id),
+          width: row.width,
+          height: row.height,
+          alt: row.alt,
+        },
+        product: row.product_id,
+        authorName: row.author_name,
+        rating: row.rating,
+        createdAt: new Date(Number(row.review_created_ms)).toISOString(),
+      })),
+      nextCursor:
+        rows.length > limit && last
+          ? sign(JSON.stringify([Number(last.created_ms), last.id]), config.secret)
+          : null,
+    });
+  });
+
+  app.get('/testimonials', async (c) => {
+    const limit = pageSize(c.req.query('limit'), 24);
+    const featuredOnly = c.req.query('featured') === '1';
+    const rows = await db.query<Record<string, unknown>>(
+      `select * from testimonials where store_id = $1 ${featuredOnly ? 'and featured' : ''}
+       order by featured desc, position, created_ms desc limit ${limit}`,
+      [c.var.store.id],
+    );
+    return cachedJson(c, {
+      items: rows.map((row) => ({
+        id: row.id,
+        quote: row.quote,
+        authorName: row.author_name,
+        ...(row.author_role ? { authorRole: row.author_role } : {}),
+        ...(row.author_company ? { authorCompany: row.author_company } : {}),
+        ...(row.avatar_url ? { avatarUrl: row.avatar_url } : {}),
+        ...(row.rating ? { rating: row.rating } : {}),
+        language: row.language,
+        source: row.source,
+        ...(row.source_url ? { sourceUrl: row.source_url } : {}),
+        ...(row.review_id ? { reviewId: row.review_id } : {}),
+        featured: row.featured,
+        createdAt: new Date(Number(row.created_ms)).toISOString(),
+      })),
+    });
+  });
+
+  app.get('/products/:product/social-proof', async (c) => {
+    const product = c.req.param('product');
+    const since = services.now() - 30 * DAY;
+    const [counts] = await db.query<{ reviewed: number; recommended: number }>(
+      `select count(*)::int as reviewed, count(*) filter (where recommends)::int as recommended
+       from reviews where store_id = $1 and product_id = $2 and status = 'published' and created_ms >= $3`,
+      [c.var.store.id, product, since],
+    );
+    // Friends come from the referral graph (a later release); until then only counts.
+    const proof = {
+      product,
+      minimumCount: 3,
+      friends: { count: 0, named: [] },
+      recent: [
+        { kind: 'reviewed' as const, count: counts?.reviewed ?? 0, windowDays: 30 },
+        { kind: 'recommended' as const, count: counts?.recommended ?? 0, windowDays: 30 },
+      ],
+    };
+    const visible = visibleSocialProof(proof);
+    return cachedJson(c, { ...proof, recent: visible.recent });
+  });
+
+  return app;
+}

@@ -1,0 +1,50 @@
+import { serve } from '@hono/node-server';
+import type { ServerConfig } from './config.ts';
+import type { Database } from './db/database.ts';
+import { openPglite, openPostgres } from './db/database.ts';
+import { migrate } from './db/migrations.ts';
+import { createApp } from './http/app.ts';
+import { createRateLimiter } from './http/rate-limit.ts';
+import { createPhotoStore } from './photos/photo-store.ts';
+
+export interface RunningServer {
+  readonly url: string;
+  readonly db: Database;
+  close(): Promise<void>;
+}
+
+export async function openDatabase(
+  config: Pick<ServerConfig, 'databaseUrl' | 'dataDir'>,
+  inMemory = false,
+): Promise<Database> {
+  const db = config.databaseUrl
+    ? await openPostgres(config.databaseUrl)
+    : await openPglite(inMemory ? null : `${config.dataDir}/pglite`);
+  await migrate(db);
+  return db;
+}
+
+/** Starts the HTTP server on an open, migrated database. */
+export async function startServer(
+  config: Pick<ServerConfig, 'port' | 'host' | 'publicUrl' | 'secret' | 'photoDir'>,
+  db: Database,
+  limits: { writesPerMinute?: number; readsPerMinute?: number } = {},
+): Promise<RunningServer> {
+  const app = createApp({
+    db,
+    config,
+    photos: await createPhotoStore(config.photoDir),
+    writeLimiter: createRateLimiter({ limit: limits.writesPerMinute ?? 30, windowMs: 60_000 }),
+    readLimiter: createRateLimiter({ limit: limits.readsPerMinute ?? 3000, windowMs: 60_000 }),
+    now: Date.now,
+  });
+  return new Promise((resolve) => {
+    const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+      resolve({
+        url: `http://${config.host}:${info.port}`,
+        db,
+        close: () => new Promise<void>((done) => server.close(() => done())),
+      });
+    });
+  });
+}
