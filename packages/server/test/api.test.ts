@@ -1,4 +1,6 @@
+import { readdirSync } from 'node:fs';
 import { createIdempotencyKey } from '@koubei/core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sign } from '../src/http/signing.ts';
 import type { TestServer } from './harness.ts';
@@ -330,5 +332,121 @@ describe.each(DATABASES)('Koubei API on %s', (kind) => {
       const summary = await (await server.request(`/v1/${STORE}/summaries?products=erased`)).json();
       expect(summary.summaries[0].count).toBe(0);
     });
+  });
+});
+
+describe.each(DATABASES)('photos on %s', (kind) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(kind);
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  async function upload(bytes: Uint8Array, name = 'photo.jpg', key = createIdempotencyKey()) {
+    const form = new FormData();
+    form.append('photo', new Blob([bytes]), name);
+    return server.request(`/v1/${STORE}/photos`, {
+      method: 'POST',
+      headers: { 'idempotency-key': key },
+      body: form,
+    });
+  }
+
+  it('takes a JPEG, serves it re-encoded with nosniff, attaches it to a review and erases it with the reviewer', async () => {
+    const jpeg = new Uint8Array(
+      await sharp({ create: { width: 800, height: 600, channels: 3, background: '#c47a3c' } })
+        .jpeg()
+        .toBuffer(),
+    );
+    const key = createIdempotencyKey();
+    const response = await upload(jpeg, 'holiday.jpg', key);
+    expect(response.status).toBe(201);
+    const photo = await response.json();
+    expect(photo).toMatchObject({ id: expect.any(String), width: 800, height: 600 });
+    expect(await (await upload(jpeg, 'holiday.jpg', key)).json()).toEqual(photo);
+
+    const file = await server.request(`/v1/${STORE}/photos/${photo.id}.webp`);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toBe('image/webp');
+    expect(file.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(file.headers.get('cache-control')).toContain('immutable');
+    expect((await server.request(`/v1/${STORE}/photos/${photo.id}-thumb.webp`)).status).toBe(200);
+
+    const submitted = await server.request(`/v1/${STORE}/products/photo-pot/reviews`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': createIdempotencyKey() },
+      body: JSON.stringify({
+        rating: 4,
+        body: 'Here it is on my table.',
+        authorName: 'Ana',
+        language: 'en',
+        email: 'ana@example.com',
+        photoIds: [photo.id],
+        formToken: sign(String(Date.now() - 10_000), SECRET),
+      }),
+    });
+    expect(submitted.status).toBe(201);
+    const page = await (await server.request(`/v1/${STORE}/products/photo-pot/reviews`)).json();
+    expect(page.items[0].media).toEqual([
+      expect.objectContaining({ kind: 'photo', id: photo.id, width: 800, height: 600 }),
+    ]);
+    const gallery = await (await server.request(`/v1/${STORE}/media?product=photo-pot`)).json();
+    expect(gallery.items).toEqual([
+      expect.objectContaining({ product: 'photo-pot', authorName: 'Ana', rating: 4 }),
+    ]);
+
+    const erased = await server.merchant('/v1/merchant/erasure', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'ana@example.com' }),
+    });
+    expect(erased.status).toBe(202);
+    expect((await server.request(`/v1/${STORE}/photos/${photo.id}.webp`)).status).toBe(404);
+    expect(readdirSync(server.photoDir).filter((name) => name.startsWith(photo.id))).toEqual([]);
+  });
+
+  it.each([
+    [
+      'an SVG with a script',
+      new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'),
+      415,
+    ],
+    ['HTML named .jpg', new TextEncoder().encode('<html><script>alert(1)</script></html>'), 415],
+  ])('refuses %s', async (_, bytes, status) => {
+    const response = await upload(bytes as Uint8Array, 'photo.jpg');
+    expect(response.status).toBe(status);
+    expect(await response.text()).not.toContain('<script>');
+  });
+
+  it('limits writes per visitor with Retry-After', async () => {
+    const limited = await startTestServer(kind, { writesPerMinute: 2 });
+    try {
+      const vote = () =>
+        limited.request(`/v1/${STORE}/events`, {
+          method: 'POST',
+          headers: { 'content-type': 'text/plain' },
+          body: JSON.stringify({
+            events: [
+              {
+                v: 1,
+                type: 'view',
+                store: STORE,
+                widget: 'reviews',
+                at: new Date().toISOString(),
+                pageView: 'pv_12345678',
+              },
+            ],
+          }),
+        });
+      expect((await vote()).status).toBe(202);
+      expect((await vote()).status).toBe(202);
+      const third = await vote();
+      expect(third.status).toBe(429);
+      expect(Number(third.headers.get('retry-after'))).toBeGreaterThan(0);
+    } finally {
+      await limited.close();
+    }
   });
 });

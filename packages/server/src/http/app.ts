@@ -10,7 +10,8 @@ import { ProblemError, problem } from './problem.ts';
 
 const JSON_LIMIT = 64 * 1024;
 const PHOTO_LIMIT = 11 * 1024 * 1024;
-const PHOTO_FILE = /^([A-Za-z0-9_-]{1,64})(-thumb)?\.webp$/;
+// Lazy, so `abc-thumb.webp` is the thumbnail of `abc` (photo ids never end in -thumb).
+const PHOTO_FILE = /^([A-Za-z0-9_-]{1,64}?)(-thumb)?\.webp$/;
 
 function clientIp(
   c: { req: { header(name: string): string | undefined } },

@@ -8,7 +8,7 @@ export interface PhotoSources {
   readonly height: number;
 }
 
-/** Largest side of the thumbnails the server makes; see the server's image pipeline. */
+/** Width of the thumbnails the server makes (see packages/server/src/photos/process-photo.ts). */
 const THUMBNAIL_WIDTH = 320;
 
 /**
