@@ -5,6 +5,7 @@ import { openPglite, openPostgres } from './db/database.ts';
 import { migrate } from './db/migrations.ts';
 import { createApp } from './http/app.ts';
 import { createRateLimiter } from './http/rate-limit.ts';
+import { createReadCache } from './http/read-cache.ts';
 import { createPhotoStore } from './photos/photo-store.ts';
 
 export interface RunningServer {
@@ -36,6 +37,7 @@ export async function startServer(
     photos: await createPhotoStore(config.photoDir),
     writeLimiter: createRateLimiter({ limit: limits.writesPerMinute ?? 30, windowMs: 60_000 }),
     readLimiter: createRateLimiter({ limit: limits.readsPerMinute ?? 3000, windowMs: 60_000 }),
+    readCache: createReadCache({ ttlMs: 5_000, maxEntries: 5_000, now: Date.now }),
     now: Date.now,
   });
   return new Promise((resolve) => {

@@ -75,6 +75,16 @@ describe.each(DATABASES)('Koubei API on %s', (kind) => {
     expect(JSON.stringify(page)).not.toContain('email');
   });
 
+  it('serves reads from its cache until a write changes the store', async () => {
+    const read = async () =>
+      (await (await server.request(`/v1/${STORE}/summaries?products=cached`)).json()).summaries[0]
+        .count;
+    expect(await read()).toBe(0);
+    expect(await read()).toBe(0);
+    expect((await submit('cached', review())).status).toBe(201);
+    expect(await read()).toBe(1);
+  });
+
   it('sends cache headers and answers 304 to a matching ETag', async () => {
     const first = await server.request(`/v1/${STORE}/summaries?products=teapot`);
     expect(first.headers.get('cache-control')).toBe(
@@ -346,7 +356,7 @@ describe.each(DATABASES)('photos on %s', (kind) => {
 
   async function upload(bytes: Uint8Array, name = 'photo.jpg', key = createIdempotencyKey()) {
     const form = new FormData();
-    form.append('photo', new Blob([bytes]), name);
+    form.append('photo', new Blob([bytes as Uint8Array<ArrayBuffer>]), name);
     return server.request(`/v1/${STORE}/photos`, {
       method: 'POST',
       headers: { 'idempotency-key': key },

@@ -6,6 +6,7 @@ import { publicReads } from '../routes/public-reads.ts';
 import { publicWrites } from '../routes/public-writes.ts';
 import { merchantRoutes } from '../routes/merchant.ts';
 import type { AppEnv, AppServices, StoreRow } from './context.ts';
+import { cachedText } from './cache.ts';
 import { ProblemError, problem } from './problem.ts';
 
 const JSON_LIMIT = 64 * 1024;
@@ -50,17 +51,33 @@ export function createApp(services: AppServices) {
   });
   app.get('/openapi.json', (c) => c.body(openApi, 200, { 'content-type': 'application/json' }));
 
+  app.use('/v1/merchant/*', async (c, next) => {
+    await next();
+    const store = (c.var as { merchantStore?: StoreRow }).merchantStore;
+    if (store && c.req.method !== 'GET') services.readCache.invalidate(store.id);
+  });
   app.route('/v1/merchant', merchantRoutes(services));
+
+  // Store settings change rarely; a few seconds of memory spares a query per request.
+  const stores = new Map<string, { row: StoreRow | undefined; at: number }>();
+  async function loadStore(id: string): Promise<StoreRow | undefined> {
+    const known = stores.get(id);
+    if (known && services.now() - known.at < 5_000) return known.row;
+    const [row] = await services.db.query<StoreRow>(
+      'select id, name, origins, moderation, api_key_hash from stores where id = $1',
+      [id],
+    );
+    if (stores.size > 10_000) stores.clear();
+    stores.set(id, { row, at: services.now() });
+    return row;
+  }
 
   // Everything under /v1/:store: load the store, then CORS and limits.
   const storeApp = new Hono<AppEnv>();
   storeApp.use('*', async (c, next) => {
     const id = c.req.param('store') ?? '';
     if (!STORE_ID_PATTERN.test(id)) throw new ProblemError(404, 'No such store');
-    const [store] = await services.db.query<StoreRow>(
-      'select id, name, origins, moderation, api_key_hash from stores where id = $1',
-      [id],
-    );
+    const store = await loadStore(id);
     if (!store) throw new ProblemError(404, 'No such store');
     c.set('store', store);
 
@@ -94,7 +111,24 @@ export function createApp(services: AppServices) {
       throw new ProblemError(429, 'Too many requests; try again shortly', [], {
         'retry-after': String(wait),
       });
+    if (isRead) {
+      // Public JSON reads come from the in-process cache while nothing changed.
+      const url = new URL(c.req.url);
+      const key = url.pathname + url.search;
+      const cached = services.readCache.get(store.id, key);
+      if (cached !== null) return cachedText(c, cached);
+      await next();
+      if (
+        c.res.status === 200 &&
+        c.res.headers.get('content-type')?.startsWith('application/json')
+      ) {
+        services.readCache.set(store.id, key, await c.res.clone().text());
+      }
+      return;
+    }
     await next();
+    // Whatever a write changed must show on the next read.
+    services.readCache.invalidate(store.id);
   });
 
   storeApp.use(

@@ -8,7 +8,11 @@ import type { Context } from 'hono';
  * depend on Origin or language, so no Vary is needed for correctness.
  */
 export function cachedJson(c: Context, body: unknown): Response {
-  const text = JSON.stringify(body);
+  return cachedText(c, JSON.stringify(body));
+}
+
+/** The same, for JSON already serialised (from the read cache). */
+export function cachedText(c: Context, text: string): Response {
   const etag = `"${createHash('sha256').update(text).digest('base64url').slice(0, 27)}"`;
   c.header('etag', etag);
   c.header('cache-control', 'public, max-age=60, stale-while-revalidate=600, stale-if-error=86400');

@@ -4,6 +4,7 @@ import type { createPhotoStore } from '../photos/photo-store.ts';
 
 export type PhotoStore = Awaited<ReturnType<typeof createPhotoStore>>;
 import type { createRateLimiter } from './rate-limit.ts';
+import type { ReadCache } from './read-cache.ts';
 
 export interface StoreRow {
   id: string;
@@ -20,6 +21,7 @@ export interface AppServices {
   readonly photos: PhotoStore;
   readonly writeLimiter: ReturnType<typeof createRateLimiter>;
   readonly readLimiter: ReturnType<typeof createRateLimiter>;
+  readonly readCache: ReadCache;
   readonly now: () => number;
 }
 
