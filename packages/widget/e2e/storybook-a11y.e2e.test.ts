@@ -71,6 +71,7 @@ describe('Storybook stories', () => {
       'widgets-photo-gallery',
       'widgets-rating-summary',
       'widgets-review-carousel',
+      'widgets-review-form',
       'widgets-review-list',
       'widgets-stars',
       'widgets-testimonial-wall',

@@ -19,10 +19,11 @@ const BUDGETS = {
   // The product target for all widget JS is 27 KB and it is NOT met yet: the
   // libraries alone (Preact + hooks + signals + ky, measured 13.1 KB in one
   // bundle, plus valibot for response validation) leave too little for seven
-  // widgets, the client, the loader and the runtime. Until the client is made
-  // tree-shakable per route, this ceiling (measured total + ~3%) keeps the
-  // total from growing unnoticed; lower it whenever the total drops.
-  allJs: 58 * KB,
+  // widgets, the review form, the client, the loader and the runtime. Until
+  // the client is made tree-shakable per route, this ceiling (measured total
+  // 68.7 KB + ~3%) keeps the total from growing unnoticed; lower it whenever
+  // the total drops. Every chunk loads only on pages that use its widget.
+  allJs: 71 * KB,
   css: 5 * KB,
 };
 

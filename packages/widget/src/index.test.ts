@@ -11,6 +11,7 @@ describe('@koubei/widget npm entry', () => {
       'PhotoGallery',
       'TestimonialWall',
       'FriendsRecommended',
+      'ReviewForm',
     ] as const) {
       expect(typeof widget[name], name).toBe('function');
     }

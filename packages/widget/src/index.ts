@@ -6,6 +6,7 @@ import { FriendsRecommended as FriendsRecommendedWidget } from './FriendsRecomme
 import { PhotoGallery as PhotoGalleryWidget } from './PhotoGallery/PhotoGallery.tsx';
 import { RatingSummary as RatingSummaryWidget } from './RatingSummary/RatingSummary.tsx';
 import { ReviewCarousel as ReviewCarouselWidget } from './ReviewCarousel/ReviewCarousel.tsx';
+import { ReviewForm as ReviewFormWidget } from './ReviewForm/ReviewForm.tsx';
 import { ReviewList as ReviewListWidget } from './ReviewList/ReviewList.tsx';
 import { TestimonialWall as TestimonialWallWidget } from './TestimonialWall/TestimonialWall.tsx';
 import { framed } from './shared/framed.tsx';
@@ -33,6 +34,8 @@ export const PhotoGallery = framed(PhotoGalleryWidget);
 export const TestimonialWall = framed(TestimonialWallWidget);
 /** "N friends recommend this", shown only above the minimum count. */
 export const FriendsRecommended = framed(FriendsRecommendedWidget);
+/** Write a review: stars, text, aspects, photos; drafts kept, retries sent once. */
+export const ReviewForm = framed(ReviewFormWidget);
 
 export { StarsView } from './Stars/StarsView.tsx';
 export type { StarsViewProps } from './Stars/StarsView.tsx';
@@ -43,3 +46,4 @@ export type { ReviewCarouselProps } from './ReviewCarousel/ReviewCarousel.tsx';
 export type { PhotoGalleryProps } from './PhotoGallery/PhotoGallery.tsx';
 export type { TestimonialWallProps } from './TestimonialWall/TestimonialWall.tsx';
 export type { FriendsRecommendedProps } from './FriendsRecommended/FriendsRecommended.tsx';
+export type { ReviewFormProps } from './ReviewForm/ReviewForm.tsx';

@@ -214,7 +214,6 @@ export function createKoubeiClient(options: KoubeiClientOptions) {
       headers?: Record<string, string>;
       signal?: AbortSignal;
       retry: KyOptions['retry'];
-      onUploadProgress?: KyOptions['onUploadProgress'];
       /** Told how many list items were dropped for breaking the contract. */
       onDropped?: (dropped: number) => void;
     },
@@ -227,7 +226,6 @@ export function createKoubeiClient(options: KoubeiClientOptions) {
         ...(request.body !== undefined ? { body: request.body } : {}),
         ...(request.headers ? { headers: request.headers } : {}),
         ...(request.signal ? { signal: request.signal } : {}),
-        ...(request.onUploadProgress ? { onUploadProgress: request.onUploadProgress } : {}),
       });
       if (route.response === null) return undefined as T;
       const text = await response.text();
@@ -498,21 +496,25 @@ export function createKoubeiClient(options: KoubeiClientOptions) {
       photo: Blob,
       writeOptions: WriteOptions & {
         readonly filename?: string;
-        /** Share of the upload sent so far, 0–1 (where the browser can stream request bodies). */
+        /** Share of the upload done, 0–1: 0 when it starts and 1 when the server has the photo. */
         readonly onProgress?: (share: number) => void;
       },
     ): Promise<UploadedPhoto> {
       checkIdempotencyKey(writeOptions.idempotencyKey);
       const form = new FormData();
       form.append('photo', photo, writeOptions.filename ?? 'photo');
-      const { onProgress } = writeOptions;
-      return send<UploadedPhoto>(API_ROUTES.uploadPhoto, {
+      // ky can report upload progress only where browsers stream request
+      // bodies (Chrome over HTTP/2, nowhere else), and elsewhere the request
+      // fails outright; so progress is reported at the start and the end.
+      writeOptions.onProgress?.(0);
+      const uploaded = await send<UploadedPhoto>(API_ROUTES.uploadPhoto, {
         body: form,
         headers: { 'idempotency-key': writeOptions.idempotencyKey },
         ...(writeOptions.signal ? { signal: writeOptions.signal } : {}),
-        ...(onProgress ? { onUploadProgress: (progress) => onProgress(progress.percent) } : {}),
         retry: writeRetry,
       });
+      writeOptions.onProgress?.(1);
+      return uploaded;
     },
 
     /**

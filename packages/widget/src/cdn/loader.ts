@@ -25,6 +25,7 @@ type KoubeiGlobal = { version: string } & Record<string, unknown>;
     gallery: 260,
     testimonials: 320,
     'social-proof': 24,
+    form: 560,
   };
   const kinds = Object.keys(heights);
   const selector = ['[data-koubei]', ...kinds.map((kind) => `koubei-${kind}`)].join();

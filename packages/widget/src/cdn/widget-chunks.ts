@@ -28,4 +28,5 @@ export const WIDGET_CHUNKS: Record<string, () => Promise<WidgetChunk>> = {
   gallery: () => import('../PhotoGallery/chunk.tsx').then((m) => m.chunk),
   'social-proof': () => import('../FriendsRecommended/chunk.tsx').then((m) => m.chunk),
   reviews: () => import('../ReviewList/chunk.tsx').then((m) => m.chunk),
+  form: () => import('../ReviewForm/chunk.tsx').then((m) => m.chunk),
 };

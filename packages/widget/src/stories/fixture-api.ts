@@ -3,7 +3,25 @@ import { createKoubeiClient, paginateReviews, parseReviewQuery } from '@koubei/c
 import { SOCIAL_PROOF, TESTIMONIALS, makeReviews, photo, summaryOf } from './fixtures.ts';
 
 export type Scenario =
-  'normal' | 'empty' | 'one' | 'long' | 'many-photos' | 'hostile' | 'loading' | 'error';
+  | 'normal'
+  | 'empty'
+  | 'one'
+  | 'long'
+  | 'many-photos'
+  | 'hostile'
+  | 'loading'
+  | 'error'
+  /** Reads as `normal`; submitted reviews wait for moderation. */
+  | 'pending'
+  /** Every request fails as if the network were down. */
+  | 'offline';
+
+/** Reads a request body a piece at a time, as a network would, so upload progress shows. */
+async function drain(request: Request): Promise<void> {
+  const reader = request.body?.getReader();
+  if (!reader) return;
+  while (!(await reader.read()).done) await new Promise((resolve) => setTimeout(resolve, 60));
+}
 
 /**
  * A `fetch` that answers the Koubei API from fixtures, for Storybook and
@@ -21,11 +39,32 @@ export function createFixtureFetch(
         headers: { 'content-type': 'application/json' },
       }),
     );
-  return (input) => {
-    const url = new URL(input instanceof Request ? input.url : String(input));
+  // The server's Idempotency-Key memory: a retried review gets its first answer back.
+  const submitted = new Map<string, string>();
+  let uploads = 0;
+  return async (input, init) => {
+    const request = input instanceof Request ? input : new Request(input, init);
+    const url = new URL(request.url);
     if (scenario === 'loading') return new Promise<Response>(() => undefined);
     if (scenario === 'error') return json({ title: 'Server error', status: 500 }, 500);
+    if (scenario === 'offline') throw new TypeError('Failed to fetch');
     const path = url.pathname;
+    if (request.method === 'POST' && /\/products\/[^/]+\/reviews$/.test(path)) {
+      const key = request.headers.get('idempotency-key') ?? '';
+      const reviewId = submitted.get(key) ?? `fixture-review-${submitted.size + 1}`;
+      submitted.set(key, reviewId);
+      return json({ reviewId, status: scenario === 'pending' ? 'pending' : 'published' }, 201);
+    }
+    if (request.method === 'POST' && path.endsWith('/photos')) {
+      await drain(request);
+      const n = (uploads++ % 6) + 1;
+      const { url: photoUrl, thumbnailUrl, width, height } = photo('upload', n);
+      return json(
+        { id: `fixture-photo-${uploads}`, url: photoUrl, thumbnailUrl, width, height },
+        201,
+      );
+    }
+    if (path.endsWith('/form-token')) return json({ token: 'fixture-form-token' });
     if (path.endsWith('/summaries')) {
       const products = (url.searchParams.get('products') ?? '').split(',');
       return json({
