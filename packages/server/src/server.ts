@@ -29,7 +29,7 @@ export async function openDatabase(
 export async function startServer(
   config: Pick<ServerConfig, 'port' | 'host' | 'publicUrl' | 'secret' | 'photoDir'>,
   db: Database,
-  limits: { writesPerMinute?: number; readsPerMinute?: number } = {},
+  limits: { writesPerMinute?: number; readsPerMinute?: number; storeWritesPerMinute?: number } = {},
 ): Promise<RunningServer> {
   const app = createApp({
     db,
@@ -37,6 +37,10 @@ export async function startServer(
     photos: await createPhotoStore(config.photoDir),
     writeLimiter: createRateLimiter({ limit: limits.writesPerMinute ?? 30, windowMs: 60_000 }),
     readLimiter: createRateLimiter({ limit: limits.readsPerMinute ?? 3000, windowMs: 60_000 }),
+    storeWriteLimiter: createRateLimiter({
+      limit: limits.storeWritesPerMinute ?? 600,
+      windowMs: 60_000,
+    }),
     readCache: createReadCache({ ttlMs: 5_000, maxEntries: 5_000, now: Date.now }),
     now: Date.now,
   });

@@ -430,6 +430,34 @@ describe.each(DATABASES)('photos on %s', (kind) => {
     expect(await response.text()).not.toContain('<script>');
   });
 
+  it('limits all writes to one store, whoever sends them', async () => {
+    const limited = await startTestServer(kind, { storeWritesPerMinute: 2 });
+    try {
+      const send = (ip: string) =>
+        limited.request(`/v1/${STORE}/events`, {
+          method: 'POST',
+          headers: { 'content-type': 'text/plain', 'x-forwarded-for': ip },
+          body: JSON.stringify({
+            events: [
+              {
+                v: 1,
+                type: 'view',
+                store: STORE,
+                widget: 'reviews',
+                at: new Date().toISOString(),
+                pageView: 'pv_12345678',
+              },
+            ],
+          }),
+        });
+      expect((await send('10.0.0.1')).status).toBe(202);
+      expect((await send('10.0.0.2')).status).toBe(202);
+      expect((await send('10.0.0.3')).status).toBe(429);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('limits writes per visitor with Retry-After', async () => {
     const limited = await startTestServer(kind, { writesPerMinute: 2 });
     try {
@@ -458,5 +486,74 @@ describe.each(DATABASES)('photos on %s', (kind) => {
     } finally {
       await limited.close();
     }
+  });
+});
+
+describe.each(DATABASES)('review import on %s', (kind) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(kind);
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  const importFile = (body: string, type: string) =>
+    server.merchant('/v1/merchant/import', {
+      method: 'POST',
+      headers: { 'content-type': type },
+      body,
+    });
+
+  it('imports a CSV file and the reviews show with an updated summary', async () => {
+    const csv = [
+      'product,rating,title,body,author,language,date,verified',
+      'imported-pot,5,Great,"Lovely, and it pours well",Ann,en,2025-03-01T10:00:00Z,yes',
+      'imported-pot,3,一般,"还行\n就是有点重",李,zh-CN,2025-04-01T10:00:00Z,no',
+    ].join('\n');
+    const response = await importFile(csv, 'text/csv');
+    expect(await response.json()).toEqual({ imported: 2 });
+    const summary = await (
+      await server.request(`/v1/${STORE}/summaries?products=imported-pot`)
+    ).json();
+    expect(summary.summaries[0]).toMatchObject({ count: 2, mean: 4 });
+    const page = await (
+      await server.request(`/v1/${STORE}/products/imported-pot/reviews?sort=newest`)
+    ).json();
+    expect(page.items.map((r: { body: string }) => r.body)).toEqual([
+      '还行\n就是有点重',
+      'Lovely, and it pours well',
+    ]);
+  });
+
+  it('imports nothing and names row and field when a row is bad', async () => {
+    const json = JSON.stringify([
+      {
+        product: 'bad-import',
+        rating: 5,
+        body: 'ok',
+        author: 'A',
+        language: 'en',
+        date: '2025-01-01T00:00:00Z',
+      },
+      {
+        product: 'bad-import',
+        rating: 9,
+        body: '',
+        author: 'B',
+        language: 'en',
+        date: 'yesterday',
+      },
+    ]);
+    const response = await importFile(json, 'application/json');
+    expect(response.status).toBe(422);
+    const problem = await response.json();
+    expect(problem.errors.map((e: { path: string }) => e.path)).toEqual(
+      expect.arrayContaining(['2.rating', '2.body', '2.date']),
+    );
+    const summary = await (
+      await server.request(`/v1/${STORE}/summaries?products=bad-import`)
+    ).json();
+    expect(summary.summaries[0].count).toBe(0);
   });
 });

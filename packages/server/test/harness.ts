@@ -63,7 +63,11 @@ export interface TestServer extends RunningServer {
 
 export async function startTestServer(
   kind: 'pglite' | 'postgres',
-  options: { moderation?: 'publish-first' | 'moderate-first'; writesPerMinute?: number } = {},
+  options: {
+    moderation?: 'publish-first' | 'moderate-first';
+    writesPerMinute?: number;
+    storeWritesPerMinute?: number;
+  } = {},
 ): Promise<TestServer> {
   const { db, drop } = await freshDatabase(kind);
   await migrate(db);
@@ -81,7 +85,11 @@ export async function startTestServer(
       photoDir,
     },
     db,
-    { writesPerMinute: options.writesPerMinute ?? 10_000, readsPerMinute: 100_000 },
+    {
+      writesPerMinute: options.writesPerMinute ?? 10_000,
+      readsPerMinute: 100_000,
+      storeWritesPerMinute: options.storeWritesPerMinute ?? 10_000,
+    },
   );
   return {
     ...running,

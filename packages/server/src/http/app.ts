@@ -106,7 +106,11 @@ export function createApp(services: AppServices) {
       }
     }
     const limiter = isRead ? services.readLimiter : services.writeLimiter;
-    const wait = limiter.hit(`${clientIp(c, 'local')}:${store.id}`);
+    // Per visitor, and for writes also per store: a flood from many addresses
+    // (review bombing) hits the store's own ceiling.
+    const wait =
+      limiter.hit(`${clientIp(c, 'local')}:${store.id}`) ??
+      (isRead ? null : services.storeWriteLimiter.hit(store.id));
     if (wait !== null)
       throw new ProblemError(429, 'Too many requests; try again shortly', [], {
         'retry-after': String(wait),

@@ -21,6 +21,8 @@ export interface AppServices {
   readonly photos: PhotoStore;
   readonly writeLimiter: ReturnType<typeof createRateLimiter>;
   readonly readLimiter: ReturnType<typeof createRateLimiter>;
+  /** All writes to one store, whoever sends them. */
+  readonly storeWriteLimiter: ReturnType<typeof createRateLimiter>;
   readonly readCache: ReadCache;
   readonly now: () => number;
 }

@@ -8,6 +8,8 @@ import { mediaFor } from '../db/review-queries.ts';
 import type { ReviewRow } from '../db/review-rows.ts';
 import { rowToReview } from '../db/review-rows.ts';
 import { changeAggregate, ratedItem } from '../db/summaries.ts';
+import { readImport } from './import-reviews.ts';
+import { newId } from './public-writes.ts';
 import type { AppServices, StoreRow } from '../http/context.ts';
 import { ProblemError } from '../http/problem.ts';
 
@@ -199,6 +201,56 @@ export function merchantRoutes(services: AppServices) {
       await audit(tx, store, 'incentive:mark', row.id, incentive.kind);
     });
     return c.json({ reviewId: c.req.param('id'), incentive });
+  });
+
+  app.post('/import', async (c) => {
+    const store = c.var.merchantStore.id;
+    const type = c.req.header('content-type') ?? '';
+    const format = /^text\/csv\b/i.test(type)
+      ? 'csv'
+      : /^application\/json\b/i.test(type)
+        ? 'json'
+        : null;
+    if (!format)
+      throw new ProblemError(415, 'Import a CSV (text/csv) or JSON (application/json) file');
+    const { rows, problems } = readImport(await c.req.text(), format);
+    if (problems.length > 0)
+      throw new ProblemError(
+        422,
+        'Some rows need fixing; nothing was imported',
+        problems.slice(0, 100),
+      );
+    await db.transaction(async (tx) => {
+      for (const row of rows) {
+        const id = newId();
+        const created = Date.parse(row.date);
+        await tx.query(
+          'insert into products (store_id, id, name) values ($1, $2, $2) on conflict do nothing',
+          [store, row.product],
+        );
+        await tx.query(
+          `insert into reviews (store_id, id, product_id, rating, title, body, language, author_name, email,
+             verified_purchase, status, created_ms, updated_ms)
+           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'published', $11, $11)`,
+          [
+            store,
+            id,
+            row.product,
+            row.rating,
+            row.title,
+            row.body,
+            row.language,
+            row.author,
+            row.email ?? null,
+            row.verified,
+            created,
+          ],
+        );
+        await changeAggregate(tx, store, row.product, { add: { rating: row.rating } });
+      }
+      await audit(tx, store, `import:${rows.length}`, null, null);
+    });
+    return c.json({ imported: rows.length }, 201);
   });
 
   app.get('/export', async (c) => {

@@ -1,0 +1,89 @@
+import {
+  LanguageTagSchema,
+  ProductIdSchema,
+  RatingSchema,
+  TimestampSchema,
+  normalizeUserText,
+  validate,
+} from '@koubei/core';
+import type { FieldIssue } from '@koubei/core';
+import { parse } from 'csv-parse/sync';
+import * as v from 'valibot';
+
+/** One review moved over from another platform (JSON object or CSV row). */
+export const ImportedReviewSchema = v.object({
+  product: ProductIdSchema,
+  rating: v.pipe(
+    v.union([v.number(), v.pipe(v.string(), v.regex(/^\d$/), v.transform(Number))]),
+    RatingSchema,
+  ),
+  title: v.optional(v.pipe(v.string(), v.maxLength(150)), ''),
+  body: v.pipe(v.string(), v.minLength(1), v.maxLength(5000)),
+  author: v.pipe(v.string(), v.minLength(1), v.maxLength(80)),
+  language: LanguageTagSchema,
+  date: TimestampSchema,
+  email: v.optional(v.pipe(v.string(), v.email(), v.maxLength(254))),
+  verified: v.optional(
+    v.union([
+      v.boolean(),
+      v.pipe(
+        v.picklist(['true', 'false', 'yes', 'no', '1', '0', '']),
+        v.transform((s) => ['true', 'yes', '1'].includes(s)),
+      ),
+    ]),
+    false,
+  ),
+});
+
+export type ImportedReview = v.InferOutput<typeof ImportedReviewSchema>;
+
+const MAX_ROWS = 10_000;
+
+/**
+ * Reads an import file: a JSON array, or CSV with a header row (product,
+ * rating, title, body, author, language, date, email, verified). Every row
+ * is validated; text is cleaned like a review typed into the form. Returns
+ * the good rows and the problems of the bad ones (row number and field), so
+ * a merchant can fix the file; nothing is stored if any row is bad.
+ */
+export function readImport(
+  text: string,
+  format: 'json' | 'csv',
+): { rows: ImportedReview[]; problems: FieldIssue[] } {
+  let records: unknown[];
+  try {
+    records =
+      format === 'json'
+        ? (JSON.parse(text) as unknown[])
+        : (parse(text, { columns: true, skip_empty_lines: true, trim: true }) as unknown[]);
+  } catch {
+    return {
+      rows: [],
+      problems: [{ path: '', message: `The file is not valid ${format.toUpperCase()}` }],
+    };
+  }
+  if (!Array.isArray(records))
+    return { rows: [], problems: [{ path: '', message: 'Expected a list of reviews' }] };
+  if (records.length > MAX_ROWS)
+    return {
+      rows: [],
+      problems: [{ path: '', message: `At most ${MAX_ROWS} reviews per import` }],
+    };
+  const rows: ImportedReview[] = [];
+  const problems: FieldIssue[] = [];
+  records.forEach((record, index) => {
+    const result = validate(ImportedReviewSchema, record);
+    if (!result.ok) {
+      for (const issue of result.issues)
+        problems.push({ path: `${index + 1}.${issue.path}`, message: issue.message });
+      return;
+    }
+    rows.push({
+      ...result.value,
+      title: normalizeUserText(result.value.title, { maxLength: 150 }),
+      body: normalizeUserText(result.value.body, { multiline: true, maxLength: 5000 }),
+      author: normalizeUserText(result.value.author, { maxLength: 80 }),
+    });
+  });
+  return { rows, problems };
+}
