@@ -1,10 +1,10 @@
 import type { NamedFriend, RecentActivity, SocialProof, VisibleSocialProof } from '@koubei/core';
 import { safeHttpUrl, visibleSocialProof } from '@koubei/core';
-import { useState } from 'preact/hooks';
 import type { KoubeiServices } from '../shared/services.ts';
 import { Skeleton } from '../shared/StateViews.tsx';
 import { useRemote } from '../shared/use-remote.ts';
 import * as css from './FriendsRecommended.css.ts';
+import { Avatar } from '../shared/Avatar.tsx';
 
 export type FriendsRecommendedVariant = 'friends' | 'customers';
 export const FRIENDS_RECOMMENDED_VARIANTS: readonly FriendsRecommendedVariant[] = [
@@ -148,7 +148,14 @@ function FriendsLine({
         // Faces repeat the names beside them; the sentence says it all for screen readers.
         <span class={css.avatars} aria-hidden="true">
           {named.map((friend, index) => (
-            <Avatar key={index} koubei={koubei} friend={friend} />
+            <Avatar
+              key={index}
+              name={friend.displayName}
+              src={safeHttpUrl(friend.avatarUrl, koubei.urlOptions)}
+              size={24}
+              class={css.avatar}
+              letters={1}
+            />
           ))}
         </span>
       )}
@@ -178,29 +185,4 @@ function Including({ koubei, names }: { koubei: KoubeiServices; names: readonly 
       {after.join('')}
     </>
   );
-}
-
-function Avatar({ koubei, friend }: { koubei: KoubeiServices; friend: NamedFriend }) {
-  const [broken, setBroken] = useState(false);
-  const src = safeHttpUrl(friend.avatarUrl, koubei.urlOptions);
-  if (src && !broken) {
-    return (
-      <img
-        class={css.avatar}
-        src={src}
-        alt=""
-        width={24}
-        height={24}
-        decoding="async"
-        referrerpolicy="no-referrer"
-        onError={() => setBroken(true)}
-      />
-    );
-  }
-  return <span class={css.avatar}>{initial(friend.displayName, koubei.t.locale)}</span>;
-}
-
-/** The first letter or digit, skipping marks, spaces and invisible direction controls. */
-function initial(name: string, locale: string): string {
-  return (name.match(/[\p{L}\p{N}]/u)?.[0] ?? '?').toLocaleUpperCase(locale);
 }

@@ -1,6 +1,6 @@
 import type { Testimonial } from '@koubei/core';
 import { LIMITS, safeHttpUrl } from '@koubei/core';
-import { useId, useState } from 'preact/hooks';
+import { useId } from 'preact/hooks';
 import { Carousel } from '../shared/Carousel.tsx';
 import type { KoubeiServices } from '../shared/services.ts';
 import { StarRow } from '../shared/StarRow.tsx';
@@ -8,6 +8,9 @@ import { EmptyState, ErrorState, Skeleton, StaleNotice } from '../shared/StateVi
 import { useRemote } from '../shared/use-remote.ts';
 import { UserText } from '../shared/UserText.tsx';
 import * as css from './TestimonialWall.css.ts';
+import { Avatar } from '../shared/Avatar.tsx';
+
+export { initials } from '../shared/Avatar.tsx';
 
 export type TestimonialVariant = 'grid' | 'carousel';
 
@@ -35,25 +38,6 @@ export function arrangeTestimonials(
     .filter((item) => !featuredOnly || item.featured)
     .sort((a, b) => Number(b.featured) - Number(a.featured))
     .slice(0, limit);
-}
-
-const LETTER_OR_DIGIT = /^[\p{L}\p{N}]/u;
-let graphemes: Intl.Segmenter | null | undefined;
-
-/** The first letter of a word as the reader sees it: a whole grapheme, never half an emoji. */
-function firstLetter(word: string): string {
-  graphemes ??= typeof Intl.Segmenter === 'function' ? new Intl.Segmenter() : null;
-  const parts = graphemes
-    ? Array.from(graphemes.segment(word), (part) => part.segment)
-    : Array.from(word);
-  // Skipping punctuation and invisible format characters (a stray U+202E
-  // would otherwise flip the letters after it).
-  return parts.find((part) => LETTER_OR_DIGIT.test(part)) ?? '';
-}
-
-/** "Mei Lin" → "ML", "赵雷" → "赵": the first letter of the first one or two words. */
-export function initials(name: string): string {
-  return name.trim().split(/\s+/).slice(0, 2).map(firstLetter).join('').toUpperCase();
 }
 
 /**
@@ -167,7 +151,14 @@ export function TestimonialCard({
         />
       </blockquote>
       <figcaption class={css.author}>
-        <Avatar name={testimonial.authorName} url={avatar} />
+        <Avatar
+          name={testimonial.authorName}
+          src={avatar}
+          size={40}
+          class={css.avatar}
+          initialsClass={css.initials}
+          letters={2}
+        />
         <span class={css.who}>
           <bdi class={css.name}>{testimonial.authorName}</bdi>
           {(role || company) && (
@@ -195,29 +186,5 @@ export function TestimonialCard({
         )}
       </p>
     </figure>
-  );
-}
-
-function Avatar({ name, url }: { name: string; url: string | null }) {
-  const [failed, setFailed] = useState(false);
-  // Decorative either way: the name is right next to it.
-  if (url && !failed)
-    return (
-      <img
-        class={css.avatar}
-        src={url}
-        alt=""
-        width={40}
-        height={40}
-        loading="lazy"
-        decoding="async"
-        referrerpolicy="no-referrer"
-        onError={() => setFailed(true)}
-      />
-    );
-  return (
-    <span class={`${css.avatar} ${css.initials}`} aria-hidden="true">
-      {initials(name)}
-    </span>
   );
 }

@@ -7,28 +7,11 @@ import {
   zhCNStates,
   zhCNTestimonials,
 } from '@koubei/core';
+import { integerAttribute } from '../cdn/chunk-attributes.ts';
 import type { WidgetChunk } from '../cdn/widget-chunks.ts';
 import { WidgetBoundary } from '../shared/WidgetBoundary.tsx';
 import type { TestimonialVariant } from './TestimonialWall.tsx';
 import { TestimonialWall } from './TestimonialWall.tsx';
-
-/**
- * A whole number from an attribute, clamped to [min, max]; `undefined` when
- * absent or not a plain integer (the widget's default applies then).
- */
-function integerAttribute(
-  value: string | null,
-  name: string,
-  min: number,
-  max: number,
-): number | undefined {
-  if (value === null) return undefined;
-  if (!/^\d{1,6}$/.test(value.trim())) {
-    console.warn(`Koubei: testimonials ignores data-${name}="${value}" (expected a whole number)`);
-    return undefined;
-  }
-  return Math.min(max, Math.max(min, Number(value.trim())));
-}
 
 function variantAttribute(value: string | null): TestimonialVariant {
   if (value === null || value === 'grid' || value === 'carousel') return value ?? 'grid';
@@ -52,9 +35,9 @@ export const chunk: WidgetChunk = {
         koubei={koubei}
         variant={variantAttribute(attr('variant'))}
         featuredOnly={attr('featured-only') !== null}
-        limit={integerAttribute(attr('limit'), 'limit', 1, LIMITS.pageSize)}
+        limit={integerAttribute(attr('limit'), 'limit', 1, LIMITS.pageSize, 'testimonials')}
         autoplay={attr('autoplay') !== null}
-        intervalMs={integerAttribute(attr('interval'), 'interval', 3000, 60_000)}
+        intervalMs={integerAttribute(attr('interval'), 'interval', 3000, 60_000, 'testimonials')}
       />
     </WidgetBoundary>
   ),
