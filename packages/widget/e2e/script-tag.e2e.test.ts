@@ -100,6 +100,40 @@ describe('the script tag on a listing page', () => {
     expect(watch.consoleErrors).toEqual([]);
   });
 
+  it('reports widget events to the page (DOM events and its dataLayer) and to the server', async () => {
+    await open(
+      '/events',
+      `<!doctype html><html><body><script>window.dataLayer = []; window.__events = [];
+document.addEventListener('koubei:impression', (e) => window.__events.push(e.detail));</script>
+${listing(2, scriptTag('data-datalayer="dataLayer"'))}</body></html>`,
+    );
+    await page.waitForFunction(
+      () => (window as unknown as { __events: unknown[] }).__events.length === 2,
+    );
+    const seen = await page.evaluate(() => ({
+      events: (window as unknown as { __events: { type: string; widget: string; v: number }[] })
+        .__events,
+      layer: (window as unknown as { dataLayer: { event: string }[] }).dataLayer.map(
+        (entry) => entry.event,
+      ),
+    }));
+    expect(seen.events.map((e) => [e.v, e.type, e.widget])).toEqual([
+      [1, 'impression', 'stars'],
+      [1, 'impression', 'stars'],
+    ]);
+    expect(seen.layer).toEqual(['koubei.impression', 'koubei.impression']);
+    // Leaving the page flushes the beacon to the Koubei server.
+    await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+    await page.goto('about:blank');
+    await expect
+      .poll(
+        () =>
+          api.control.requests.filter((r) => r.startsWith('POST') && r.includes('/events')).length,
+      )
+      .toBe(1);
+    expect(watch.errors).toEqual([]);
+  });
+
   it('mounts nothing twice when the script is included twice', async () => {
     await open('/twice', listing(6, scriptTag() + scriptTag()));
     await page.waitForFunction(() =>
