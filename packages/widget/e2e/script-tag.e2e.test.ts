@@ -214,6 +214,41 @@ ${listing(2, scriptTag('data-datalayer="dataLayer"'))}</body></html>`,
   });
 });
 
+describe('the script tag on a static export', () => {
+  it('reads every badge from the one summaries.json file', async () => {
+    const summaries = ['p1', 'p2', 'p3'].map((product, i) => ({
+      product,
+      count: 10 + i,
+      mean: 4.5,
+      bayesianMean: 4.2,
+      histogram: [0, 0, 1, 3, 6 + i],
+      photoShare: 0,
+      recommendRate: null,
+      aspects: [],
+    }));
+    shop.page('/static/v1/tea-house/summaries.json', JSON.stringify({ summaries }), {
+      'access-control-allow-origin': '*',
+    });
+    const tag = `<script async src="${shop.url}/cdn/koubei.js" data-api="${shop.url}/static" data-static data-store="tea-house" data-locale="en"></script>`;
+    await open('/static-shop', listing(3, tag));
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('[data-koubei]')].every((h) =>
+        h.shadowRoot?.querySelector('[role="img"]'),
+      ),
+    );
+    expect(await badgeNames()).toEqual([
+      '4.5 out of 5, 10 reviews',
+      '4.5 out of 5, 11 reviews',
+      '4.5 out of 5, 12 reviews',
+    ]);
+    expect(watch.requests.filter((url) => url.includes('summaries'))).toEqual([
+      `${shop.url}/static/v1/tea-house/summaries.json`,
+    ]);
+    expect(api.control.requests).toEqual([]);
+    expect(watch.errors).toEqual([]);
+  });
+});
+
 describe('the script tag on a hostile page', () => {
   it('works under a strict CSP with Trusted Types and no unsafe-inline', async () => {
     const csp = [

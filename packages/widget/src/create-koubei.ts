@@ -20,6 +20,8 @@ export interface CreateKoubeiOptions {
   readonly locale?: string | readonly string[];
   /** Your own wording, per locale. */
   readonly messages?: Partial<Record<SupportedLocale, MessageOverrides>>;
+  /** `apiBase` is a static export (see the server's export command): reads only. */
+  readonly staticSite?: boolean;
   /** Called for every widget event (impressions excepted: the host app knows what it shows). */
   readonly onEvent?: (event: KoubeiEvent) => void;
 }
@@ -40,6 +42,7 @@ export function createKoubei(options: CreateKoubeiOptions): KoubeiServices {
       apiBase,
       store: options.store,
       storage: detectStorage(() => globalThis.localStorage),
+      staticSite: options.staticSite ?? false,
     });
   const pageView = createIdempotencyKey();
   let visitor: string | undefined;
@@ -69,6 +72,7 @@ export function createKoubei(options: CreateKoubeiOptions): KoubeiServices {
     urlOptions: { allowHttpLoopback: new URL(apiBase).protocol === 'http:' },
     visitorId: () => Promise.resolve((visitor ??= createIdempotencyKey())),
     pageUrl: typeof location === 'undefined' ? 'https://localhost/' : location.href,
+    staticSite: options.staticSite ?? false,
     hasFallbackSlot: false,
     now: Date.now,
   };

@@ -46,6 +46,12 @@ export interface KoubeiClientOptions {
   /** Base URL of the Koubei API: https, or http on localhost during development. */
   readonly apiBase: string;
   readonly store: string;
+  /**
+   * `apiBase` is a static export (files on a CDN, see the server's
+   * `export` command), not the API: reads map to its files, sort orders work,
+   * filters do not, and writes are refused without a request.
+   */
+  readonly staticSite?: boolean;
   /** Defaults to the global `fetch`; tests and server-side rendering pass their own. */
   readonly fetch?: typeof fetch;
   /** Per attempt. Default 8000 ms. */
@@ -170,10 +176,41 @@ export function createKoubeiClient(options: KoubeiClientOptions) {
     pathParams: Record<string, string>,
     query?: QueryParams,
   ): string {
+    if (options.staticSite) return staticUrl(route, pathParams, query);
     const path = buildPath(route.path, { store, ...pathParams });
     const search =
       query && Object.keys(query).length > 0 ? `?${new URLSearchParams(query).toString()}` : '';
     return `${base}${path}${search}`;
+  }
+
+  /** The file of a static export that holds what `route` would answer. */
+  function staticUrl(
+    route: RouteDefinition,
+    pathParams: Record<string, string>,
+    query?: QueryParams,
+  ): string {
+    if (route.method !== 'GET') {
+      throw new InvalidRequestError('This store is served as static files; it takes no writes', []);
+    }
+    const root = `${base}${buildPath('/v1/{store}', { store })}`;
+    const product = encodeURIComponent(pathParams.product ?? '');
+    switch (route.path) {
+      case API_ROUTES.summaries.path:
+        return `${root}/summaries.json`;
+      case API_ROUTES.reviews.path:
+        return `${root}/products/${product}/reviews/${query?.sort ?? 'helpful'}/${query?.cursor ?? '1'}.json`;
+      case API_ROUTES.media.path:
+        return `${root}/media.json`;
+      case API_ROUTES.testimonials.path:
+        return `${root}/testimonials.json`;
+      case API_ROUTES.socialProof.path:
+        return `${root}/products/${product}/social-proof.json`;
+      default:
+        throw new InvalidRequestError(
+          'This store is served as static files; it takes no writes',
+          [],
+        );
+    }
   }
 
   async function toKoubeiError(error: unknown, signal?: AbortSignal): Promise<KoubeiError> {
@@ -571,6 +608,8 @@ export function createKoubeiClient(options: KoubeiClientOptions) {
      * throws and never retries; resolves to whether every batch was handed over.
      */
     async sendEvents(events: readonly KoubeiEvent[]): Promise<boolean> {
+      // A static export has no server to count events.
+      if (options.staticSite) return false;
       const valid = events.filter((event) => v.is(KoubeiEventSchema, event));
       if (valid.length === 0) return events.length === 0;
       const target = url(API_ROUTES.events, {});

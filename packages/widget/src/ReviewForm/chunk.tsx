@@ -37,6 +37,11 @@ export const chunk: WidgetChunk = {
   },
   render: ({ koubei, product, attr }) => {
     if (!product) return null;
+    if (koubei.staticSite) {
+      // Static files cannot take a review; the placeholder's fallback (a link to a form) stays.
+      console.warn('Koubei: the review form needs the API, not a static export');
+      return null;
+    }
     const incentivised = attr('incentivised');
     return (
       <WidgetBoundary hasFallbackSlot>

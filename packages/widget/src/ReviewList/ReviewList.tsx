@@ -137,56 +137,63 @@ export function ReviewList({
             ))}
           </select>
         </label>
-        <fieldset class={css.chips}>
-          <legend class={visuallyHidden}>{t.t('reviews.filter.label')}</legend>
-          {STAR_CHOICES.map((stars) => (
+        {/* A static export has the sort orders, not every filtered list. */}
+        {!koubei.staticSite && (
+          <fieldset class={css.chips}>
+            <legend class={visuallyHidden}>{t.t('reviews.filter.label')}</legend>
+            {STAR_CHOICES.map((stars) => (
+              <button
+                key={stars}
+                type="button"
+                class={css.chip}
+                aria-pressed={filter.stars?.includes(stars) ?? false}
+                onClick={() => toggleStars(stars)}
+              >
+                {t.t('reviews.filter.stars', { stars, count: stars })}
+              </button>
+            ))}
             <button
-              key={stars}
               type="button"
               class={css.chip}
-              aria-pressed={filter.stars?.includes(stars) ?? false}
-              onClick={() => toggleStars(stars)}
+              aria-pressed={!!filter.withMedia}
+              onClick={() => update({ filter: { ...filter, withMedia: !filter.withMedia } })}
             >
-              {t.t('reviews.filter.stars', { stars, count: stars })}
+              {t.t('reviews.filter.withMedia')}
             </button>
-          ))}
-          <button
-            type="button"
-            class={css.chip}
-            aria-pressed={!!filter.withMedia}
-            onClick={() => update({ filter: { ...filter, withMedia: !filter.withMedia } })}
-          >
-            {t.t('reviews.filter.withMedia')}
-          </button>
-          <button
-            type="button"
-            class={css.chip}
-            aria-pressed={!!filter.verifiedOnly}
-            onClick={() => update({ filter: { ...filter, verifiedOnly: !filter.verifiedOnly } })}
-          >
-            {t.t('reviews.filter.verified')}
-          </button>
-          <button
-            type="button"
-            class={css.chip}
-            aria-pressed={filter.language === language}
-            onClick={() =>
-              update({
-                filter: {
-                  ...filter,
-                  language: filter.language === language ? undefined : language,
-                },
-              })
-            }
-          >
-            {t.t('reviews.filter.language')}
-          </button>
-          {hasFilter(filter) && (
-            <button type="button" class={states.quietButton} onClick={() => update({ filter: {} })}>
-              {t.t('reviews.filter.clear')}
+            <button
+              type="button"
+              class={css.chip}
+              aria-pressed={!!filter.verifiedOnly}
+              onClick={() => update({ filter: { ...filter, verifiedOnly: !filter.verifiedOnly } })}
+            >
+              {t.t('reviews.filter.verified')}
             </button>
-          )}
-        </fieldset>
+            <button
+              type="button"
+              class={css.chip}
+              aria-pressed={filter.language === language}
+              onClick={() =>
+                update({
+                  filter: {
+                    ...filter,
+                    language: filter.language === language ? undefined : language,
+                  },
+                })
+              }
+            >
+              {t.t('reviews.filter.language')}
+            </button>
+            {hasFilter(filter) && (
+              <button
+                type="button"
+                class={states.quietButton}
+                onClick={() => update({ filter: {} })}
+              >
+                {t.t('reviews.filter.clear')}
+              </button>
+            )}
+          </fieldset>
+        )}
       </div>
 
       {remote.stale && <StaleNotice koubei={koubei} />}

@@ -5,10 +5,15 @@ import { createIdempotencyKey, createKoubeiClient, detectStorage } from '@koubei
  * The full client (ky, validation, stale-while-revalidate cache), in its own
  * chunk: review lists, galleries and votes load it; star badges never do.
  */
-export function createClient(options: { apiBase: string; store: string }): KoubeiClient {
+export function createClient(options: {
+  apiBase: string;
+  store: string;
+  staticSite: boolean;
+}): KoubeiClient {
   return createKoubeiClient({
     apiBase: options.apiBase,
     store: options.store,
+    staticSite: options.staticSite,
     // Only public review data is cached, and only where storage really works.
     storage: detectStorage(() => window.localStorage),
     ...(typeof navigator.sendBeacon === 'function'

@@ -57,7 +57,7 @@ type KoubeiGlobal = { version: string } & Record<string, unknown>;
     // The data request and the code download run side by side.
     const summaries = products.length
       ? fetch(
-          `${config.api?.replace(/\/+$/, '')}/v1/${config.store}/summaries?products=${products.map(encodeURIComponent).join(',')}`,
+          `${config.api?.replace(/\/+$/, '')}/v1/${config.store}/summaries${config.static !== undefined ? '.json' : `?products=${products.map(encodeURIComponent).join(',')}`}`,
           { credentials: 'omit' },
         ).then((response) =>
           response.ok ? response.json() : Promise.reject(new Error(`HTTP ${response.status}`)),

@@ -15,6 +15,8 @@ export interface LoaderConfig {
   tokens?: string | undefined;
   /** Name of the page's array to push events to (`data-datalayer="dataLayer"`). */
   datalayer?: string | undefined;
+  /** Present (`data-static`): `data-api` is a static export, not the API. */
+  static?: string | undefined;
   /** `off` stops the event beacon to the Koubei server. */
   beacon?: string | undefined;
   [attribute: string]: string | undefined;

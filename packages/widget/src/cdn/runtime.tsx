@@ -53,7 +53,8 @@ export function createRuntime(config: LoaderConfig): Runtime {
     return { mount() {}, unmount() {}, refresh() {}, update() {} };
   }
   const apiIsLoopback = new URL(apiBase).protocol === 'http:';
-  const summaries = createSummaryStore(apiBase, store);
+  const staticSite = config.static !== undefined;
+  const summaries = createSummaryStore(apiBase, store, staticSite);
   // Events and theme tokens load after the first paint, in their own chunks.
   let pageEvents: Promise<PageEvents> | undefined;
   const events = () =>
@@ -61,7 +62,7 @@ export function createRuntime(config: LoaderConfig): Runtime {
       m.createPageEvents({
         store,
         schemaVersion: EVENT_SCHEMA_VERSION,
-        beaconUrl: config.beacon === 'off' ? null : `${apiBase}/v1/${store}/events`,
+        beaconUrl: config.beacon === 'off' || staticSite ? null : `${apiBase}/v1/${store}/events`,
         dataLayer: config.datalayer,
       }),
     ));
@@ -81,7 +82,7 @@ export function createRuntime(config: LoaderConfig): Runtime {
   let client: Promise<KoubeiClient> | undefined;
   const loadClientChunk = () => (clientChunk ??= import('./client-chunk.ts'));
   const loadClient = () =>
-    (client ??= loadClientChunk().then((m) => m.createClient({ apiBase, store })));
+    (client ??= loadClientChunk().then((m) => m.createClient({ apiBase, store, staticSite })));
 
   let translator: Translator;
   let theme: ThemeName;
@@ -110,6 +111,7 @@ export function createRuntime(config: LoaderConfig): Runtime {
       urlOptions: { allowHttpLoopback: apiIsLoopback },
       visitorId: () => loadClientChunk().then((m) => m.visitorId()),
       pageUrl: location.href,
+      staticSite,
       hasFallbackSlot: true,
       now: Date.now,
     };

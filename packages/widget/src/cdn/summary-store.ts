@@ -11,6 +11,7 @@ import type { SummarySource } from '../shared/services.ts';
 export function createSummaryStore(
   apiBase: string,
   store: string,
+  staticSite = false,
 ): SummarySource & {
   /** One request for many products; `json` is the loader's already started request, if any. */
   prime(products: readonly string[], json?: Promise<unknown>): void;
@@ -19,7 +20,11 @@ export function createSummaryStore(
   const known = new Map<string, Promise<ProductSummary>>();
 
   function request(products: readonly string[]): Promise<unknown> {
-    const url = `${apiBase}/v1/${encodeURIComponent(store)}/summaries?products=${products.map(encodeURIComponent).join(',')}`;
+    const root = `${apiBase}/v1/${encodeURIComponent(store)}/summaries`;
+    // A static export has one file with every product's summary.
+    const url = staticSite
+      ? `${root}.json`
+      : `${root}?products=${products.map(encodeURIComponent).join(',')}`;
     return fetch(url, { credentials: 'omit', headers: { accept: 'application/json' } }).then(
       (response) =>
         response.ok ? response.json() : Promise.reject(new NetworkError(`HTTP ${response.status}`)),

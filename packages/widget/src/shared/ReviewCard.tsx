@@ -149,7 +149,7 @@ export function ReviewCard({
           />
         </div>
       )}
-      {votes && <HelpfulVotes koubei={koubei} review={review} />}
+      {votes && !koubei.staticSite && <HelpfulVotes koubei={koubei} review={review} />}
     </article>
   );
 }

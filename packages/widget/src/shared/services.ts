@@ -40,6 +40,8 @@ export interface KoubeiServices {
   readonly visitorId: () => Promise<string>;
   /** The page's URL, for resolving links a shop configured as paths. */
   readonly pageUrl: string;
+  /** Data comes from a static export: sorting works, filters, votes and the form do not. */
+  readonly staticSite: boolean;
   /** True when the widget sits in a shadow root whose placeholder may hold fallback content. */
   readonly hasFallbackSlot: boolean;
   readonly now: () => number;
