@@ -8,6 +8,17 @@ import { createRateLimiter } from './http/rate-limit.ts';
 import { createReadCache } from './http/read-cache.ts';
 import { createPhotoStore } from './photos/photo-store.ts';
 
+/** A counting semaphore without waiting: `take()` is false when all slots are busy. */
+function createSlots(size: number) {
+  let free = size;
+  return {
+    take: () => (free > 0 ? (free--, true) : false),
+    give: () => {
+      free++;
+    },
+  };
+}
+
 export interface RunningServer {
   readonly url: string;
   readonly db: Database;
@@ -41,7 +52,9 @@ export async function startServer(
       limit: limits.storeWritesPerMinute ?? 600,
       windowMs: 60_000,
     }),
-    readCache: createReadCache({ ttlMs: 5_000, maxEntries: 5_000, now: Date.now }),
+    readCache: createReadCache({ ttlMs: 5_000, maxBytes: 32 * 1024 * 1024, now: Date.now }),
+    trustedProxies: Number(process.env.KOUBEI_TRUSTED_PROXIES ?? 0) || 0,
+    photoSlots: createSlots(2),
     now: Date.now,
   });
   return new Promise((resolve) => {

@@ -8,7 +8,7 @@ import { DATABASES, ORIGIN, STORE, startTestServer } from './harness.ts';
 
 const SECRET = 'test-secret-0123456789abcdef0123456789';
 /** A form token from ten seconds ago: a person had time to write. */
-const formToken = () => sign(String(Date.now() - 10_000), SECRET);
+const formToken = () => sign(`form:${Date.now() - 10_000}`, SECRET);
 
 function review(overrides: Record<string, unknown> = {}) {
   return {
@@ -160,7 +160,7 @@ describe.each(DATABASES)('Koubei API on %s', (kind) => {
   it('quietly drops bots: a filled honeypot or a form sent too fast stores nothing', async () => {
     const honeypot = await submit('trap', review({ website: 'https://spam.example' }));
     expect(honeypot.status).toBe(201);
-    const fast = await submit('trap', review({ formToken: sign(String(Date.now()), SECRET) }));
+    const fast = await submit('trap', review({ formToken: sign(`form:${Date.now()}`, SECRET) }));
     expect(fast.status).toBe(201);
     const page = await (await server.request(`/v1/${STORE}/products/trap/reviews`)).json();
     expect(page.items).toEqual([]);
@@ -394,7 +394,7 @@ describe.each(DATABASES)('photos on %s', (kind) => {
         language: 'en',
         email: 'ana@example.com',
         photoIds: [photo.id],
-        formToken: sign(String(Date.now() - 10_000), SECRET),
+        formToken: sign(`form:${Date.now() - 10_000}`, SECRET),
       }),
     });
     expect(submitted.status).toBe(201);
@@ -555,5 +555,86 @@ describe.each(DATABASES)('review import on %s', (kind) => {
       await server.request(`/v1/${STORE}/summaries?products=bad-import`)
     ).json();
     expect(summary.summaries[0].count).toBe(0);
+  });
+});
+
+describe.each(DATABASES)('found in review, kept fixed, on %s', (kind) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(kind, { moderation: 'moderate-first' });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  const post = (product: string, body: Record<string, unknown>) =>
+    server.request(`/v1/${STORE}/products/${product}/reviews`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': createIdempotencyKey() },
+      body: JSON.stringify({
+        rating: 4,
+        body: 'Fine.',
+        authorName: 'Bo',
+        language: 'en',
+        formToken: sign(`form:${Date.now() - 10_000}`, SECRET),
+        ...body,
+      }),
+    });
+  const moderate = (id: string, action: string, reason?: string) =>
+    server.merchant(`/v1/merchant/reviews/${id}/moderation`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ action, ...(reason ? { reason } : {}) }),
+    });
+
+  it('counts every review approved at the same moment for a new product', async () => {
+    const ids = await Promise.all(
+      [1, 2, 3, 4].map(async () => (await (await post('race-pot', {})).json()).reviewId as string),
+    );
+    await Promise.all(ids.map((id) => moderate(id, 'approve')));
+    const summary = await (await server.request(`/v1/${STORE}/summaries?products=race-pot`)).json();
+    expect(summary.summaries[0].count).toBe(4);
+  });
+
+  it('stops serving the photos of a review once it is hidden', async () => {
+    const jpeg = await sharp({
+      create: { width: 64, height: 64, channels: 3, background: '#336699' },
+    })
+      .jpeg()
+      .toBuffer();
+    const form = new FormData();
+    form.append('photo', new Blob([new Uint8Array(jpeg)]), 'p.jpg');
+    const photo = await (
+      await server.request(`/v1/${STORE}/photos`, {
+        method: 'POST',
+        headers: { 'idempotency-key': createIdempotencyKey() },
+        body: form,
+      })
+    ).json();
+    const { reviewId } = await (await post('hidden-photo', { photoIds: [photo.id] })).json();
+    expect((await server.request(`/v1/${STORE}/photos/${photo.id}.webp`)).status).toBe(404);
+    await moderate(reviewId, 'approve');
+    expect((await server.request(`/v1/${STORE}/photos/${photo.id}.webp`)).status).toBe(200);
+    await moderate(reviewId, 'hide', 'personal-data');
+    expect((await server.request(`/v1/${STORE}/photos/${photo.id}.webp`)).status).toBe(404);
+  });
+
+  it('never caches form tokens, and refuses other signed values as one', async () => {
+    const first = await server.request(`/v1/${STORE}/form-token`);
+    expect(first.headers.get('cache-control')).toBe('no-store');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const second = await server.request(`/v1/${STORE}/form-token`);
+    expect((await first.json()).token).not.toBe((await second.json()).token);
+    const page = await (await server.request(`/v1/${STORE}/media?limit=1`)).json();
+    const wrongKind = await server.request(
+      `/v1/${STORE}/media?cursor=${encodeURIComponent((await (await server.request(`/v1/${STORE}/form-token`)).json()).token)}`,
+    );
+    expect(wrongKind.status).toBe(400);
+    expect(page.items).toBeDefined();
+  });
+
+  it('answers 400, not 500, for a product id the contract does not allow', async () => {
+    expect((await server.request(`/v1/${STORE}/products/%00/reviews`)).status).toBe(400);
+    expect((await post('x'.repeat(200), {})).status).toBe(400);
   });
 });

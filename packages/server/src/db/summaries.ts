@@ -31,6 +31,12 @@ export async function changeAggregate(
   product: string,
   change: { add?: RatedItem; remove?: RatedItem },
 ): Promise<void> {
+  // Make sure the row exists before locking it: `for update` on a missing row
+  // locks nothing, and two first reviews of a product would both start from zero.
+  await tx.query(
+    `insert into summaries (store_id, product_id, aggregate, version) values ($1, $2, $3, 0) on conflict do nothing`,
+    [store, product, EMPTY_AGGREGATE as unknown as Record<string, unknown>],
+  );
   const [row] = await tx.query<{ aggregate: RatingAggregate }>(
     'select aggregate from summaries where store_id = $1 and product_id = $2 for update',
     [store, product],

@@ -1,5 +1,7 @@
 import { STORE_ID_PATTERN } from '@koubei/core';
 import { buildOpenApiDocument } from '@koubei/core/openapi';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { publicReads } from '../routes/public-reads.ts';
@@ -10,16 +12,37 @@ import { cachedText } from './cache.ts';
 import { ProblemError, problem } from './problem.ts';
 
 const JSON_LIMIT = 64 * 1024;
+const CACHE_PARAMS = new Set([
+  'products',
+  'sort',
+  'stars',
+  'media',
+  'verified',
+  'photosFirst',
+  'language',
+  'cursor',
+  'limit',
+  'product',
+  'featured',
+]);
 const PHOTO_LIMIT = 11 * 1024 * 1024;
 // Lazy, so `abc-thumb.webp` is the thumbnail of `abc` (photo ids never end in -thumb).
 const PHOTO_FILE = /^([A-Za-z0-9_-]{1,64}?)(-thumb)?\.webp$/;
 
-function clientIp(
-  c: { req: { header(name: string): string | undefined } },
-  fallback: string,
-): string {
-  // Behind a proxy the operator sets X-Forwarded-For; the server itself trusts only its first hop.
-  return c.req.header('x-forwarded-for')?.split(',')[0]?.trim() || fallback;
+/**
+ * The visitor's address for rate limits: the socket's peer, unless the
+ * operator says how many proxies stand in front (KOUBEI_TRUSTED_PROXIES);
+ * then the address those proxies appended to X-Forwarded-For, read from the
+ * right, because everything to its left the client could have written.
+ */
+function clientIp(c: Context, trustedProxies: number): string {
+  const peer = getConnInfo(c).remote.address ?? 'unknown';
+  if (trustedProxies <= 0) return peer;
+  const chain = (c.req.header('x-forwarded-for') ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+  return chain[chain.length - trustedProxies] ?? peer;
 }
 
 /**
@@ -40,7 +63,9 @@ export function createApp(services: AppServices) {
 
   app.onError((error, c) => {
     if (error instanceof ProblemError) return problem(c, error);
-    console.error('koubei-server:', error);
+    // Message and code only: database errors carry query parameters (names, emails).
+    const { message, code } = error as Error & { code?: string };
+    console.error('koubei-server:', message, code ?? '');
     return problem(c, new ProblemError(500, 'Something went wrong on our side'));
   });
   app.notFound((c) => problem(c, new ProblemError(404, 'Not found')));
@@ -109,7 +134,7 @@ export function createApp(services: AppServices) {
     // Per visitor, and for writes also per store: a flood from many addresses
     // (review bombing) hits the store's own ceiling.
     const wait =
-      limiter.hit(`${clientIp(c, 'local')}:${store.id}`) ??
+      limiter.hit(`${clientIp(c, services.trustedProxies)}:${store.id}`) ??
       (isRead ? null : services.storeWriteLimiter.hit(store.id));
     if (wait !== null)
       throw new ProblemError(429, 'Too many requests; try again shortly', [], {
@@ -117,16 +142,21 @@ export function createApp(services: AppServices) {
       });
     if (isRead) {
       // Public JSON reads come from the in-process cache while nothing changed.
+      // The key holds only the parameters the API reads, so made-up ones
+      // cannot fill the cache.
       const url = new URL(c.req.url);
-      const key = url.pathname + url.search;
+      const known = [...url.searchParams].filter(([name]) => CACHE_PARAMS.has(name)).sort();
+      const key = `${url.pathname}?${new URLSearchParams(known).toString()}`;
       const cached = services.readCache.get(store.id, key);
       if (cached !== null) return cachedText(c, cached);
+      const version = services.readCache.version(store.id);
       await next();
+      // Only what cachedJson built (public, cacheable) is kept; form tokens are not.
       if (
         c.res.status === 200 &&
-        c.res.headers.get('content-type')?.startsWith('application/json')
+        c.res.headers.get('cache-control')?.startsWith('public, max-age=60')
       ) {
-        services.readCache.set(store.id, key, await c.res.clone().text());
+        services.readCache.set(store.id, key, await c.res.clone().text(), version);
       }
       return;
     }
@@ -167,9 +197,13 @@ export function createApp(services: AppServices) {
     const match = PHOTO_FILE.exec(c.req.param('file'));
     if (!match) throw new ProblemError(404, 'Not found');
     const [, id, thumb] = match;
+    // Photos of published reviews, and fresh uploads (the form shows them as
+    // previews) for a day; never those of hidden or pending reviews.
     const [photo] = await services.db.query(
-      'select 1 from photos where store_id = $1 and id = $2',
-      [c.var.store.id, id as string],
+      `select 1 from photos p left join reviews r on r.store_id = p.store_id and r.id = p.review_id
+       where p.store_id = $1 and p.id = $2
+         and (r.status = 'published' or (p.review_id is null and p.created_ms > $3))`,
+      [c.var.store.id, id as string, services.now() - 24 * 3600_000],
     );
     const bytes = photo
       ? await services.photos.read(id as string, thumb ? 'thumbnail' : 'full')

@@ -24,6 +24,10 @@ export interface AppServices {
   /** All writes to one store, whoever sends them. */
   readonly storeWriteLimiter: ReturnType<typeof createRateLimiter>;
   readonly readCache: ReadCache;
+  /** Proxies in front of the server that append to X-Forwarded-For (0: none; use the socket). */
+  readonly trustedProxies: number;
+  /** Photo decodes running at once; more wait with 503 (each can take ~200 MB). */
+  readonly photoSlots: { take(): boolean; give(): void };
   readonly now: () => number;
 }
 

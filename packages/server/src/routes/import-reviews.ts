@@ -39,6 +39,16 @@ export type ImportedReview = v.InferOutput<typeof ImportedReviewSchema>;
 
 const MAX_ROWS = 10_000;
 
+function cleanRecord(record: unknown): unknown {
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) return record;
+  const input = record as Record<string, unknown>;
+  const clean = (key: string, multiline: boolean) =>
+    typeof input[key] === 'string'
+      ? { [key]: normalizeUserText(input[key] as string, { multiline }) }
+      : {};
+  return { ...input, ...clean('title', false), ...clean('body', true), ...clean('author', false) };
+}
+
 /**
  * Reads an import file: a JSON array, or CSV with a header row (product,
  * rating, title, body, author, language, date, email, verified). Every row
@@ -72,18 +82,14 @@ export function readImport(
   const rows: ImportedReview[] = [];
   const problems: FieldIssue[] = [];
   records.forEach((record, index) => {
-    const result = validate(ImportedReviewSchema, record);
+    // Cleaned first, then held to the limits, as for reviews typed into the form.
+    const result = validate(ImportedReviewSchema, cleanRecord(record));
     if (!result.ok) {
       for (const issue of result.issues)
         problems.push({ path: `${index + 1}.${issue.path}`, message: issue.message });
       return;
     }
-    rows.push({
-      ...result.value,
-      title: normalizeUserText(result.value.title, { maxLength: 150 }),
-      body: normalizeUserText(result.value.body, { multiline: true, maxLength: 5000 }),
-      author: normalizeUserText(result.value.author, { maxLength: 80 }),
-    });
+    rows.push(result.value);
   });
   return { rows, problems };
 }

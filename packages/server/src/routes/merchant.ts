@@ -31,7 +31,15 @@ const ModerationSchema = v.strictObject({
   action: v.picklist(['approve', 'hide', 'flag']),
   reason: v.optional(v.picklist(MODERATION_REASONS)),
 });
-const ReplySchema = v.strictObject({ body: v.pipe(v.string(), v.minLength(1), v.maxLength(3000)) });
+// The reply is cleaned before these limits apply (see the route), like a review.
+const ReplySchema = v.strictObject({
+  body: v.pipe(
+    v.string(),
+    v.transform((text) => normalizeUserText(text, { multiline: true })),
+    v.minLength(1, 'The reply is empty'),
+    v.maxLength(3000),
+  ),
+});
 const ErasureSchema = v.strictObject({ email: v.pipe(v.string(), v.email(), v.maxLength(254)) });
 
 type MerchantEnv = { Variables: { merchantStore: StoreRow } };
@@ -150,12 +158,7 @@ export function merchantRoutes(services: AppServices) {
 
   app.put('/reviews/:id/reply', async (c) => {
     const store = c.var.merchantStore.id;
-    const text = normalizeUserText((await body(c, ReplySchema)).body, {
-      multiline: true,
-      maxLength: 3000,
-    });
-    if (!text)
-      throw new ProblemError(422, 'The reply is empty', [{ path: 'body', message: 'Required' }]);
+    const text = (await body(c, ReplySchema)).body;
     const reply = await db.transaction(async (tx) => {
       const row = await reviewFor(tx, store, c.req.param('id'));
       const now = new Date(services.now()).toISOString();

@@ -9,8 +9,28 @@ import { cachedJson } from '../http/cache.ts';
 import type { AppEnv, AppServices } from '../http/context.ts';
 import { ProblemError } from '../http/problem.ts';
 import { sign, verify } from '../http/signing.ts';
+import { productParam } from './public-writes.ts';
 
 const DAY = 24 * 3600 * 1000;
+
+/** The position inside a media cursor; anything else signed by us (a form token) is refused. */
+function mediaCursor(inner: string | null): [number, string] {
+  try {
+    const position: unknown = inner?.startsWith('media:') ? JSON.parse(inner.slice(6)) : null;
+    if (
+      Array.isArray(position) &&
+      typeof position[0] === 'number' &&
+      typeof position[1] === 'string'
+    ) {
+      return [position[0], position[1]];
+    }
+  } catch {
+    // falls through to the refusal below
+  }
+  throw new ProblemError(400, 'The page cursor is not valid here', [
+    { path: 'cursor', message: 'Invalid cursor' },
+  ]);
+}
 
 function pageSize(value: string | undefined, fallback: number): number {
   const size = Number(value ?? fallback);
@@ -25,8 +45,11 @@ function pageSize(value: string | undefined, fallback: number): number {
 export function publicReads(services: AppServices) {
   const { db, config } = services;
   const app = new Hono<AppEnv>();
-  const signCursor = (cursor: string) => sign(cursor, config.secret);
-  const verifyCursor = (signed: string) => verify(signed, config.secret);
+  const signCursor = (cursor: string) => sign(`reviews:${cursor}`, config.secret);
+  const verifyCursor = (signed: string) => {
+    const inner = verify(signed, config.secret);
+    return inner?.startsWith('reviews:') ? inner.slice(8) : null;
+  };
 
   app.get('/summaries', async (c) => {
     const products = parseProductIds(c.req.query('products') ?? '');
@@ -35,7 +58,7 @@ export function publicReads(services: AppServices) {
   });
 
   app.get('/products/:product/reviews', async (c) => {
-    const product = c.req.param('product');
+    const product = productParam(c.req.param('product'));
     const query = parseReviewQuery(c.req.query());
     if (!query.ok) throw new ProblemError(400, query.message, query.issues);
     try {
@@ -58,18 +81,14 @@ export function publicReads(services: AppServices) {
   app.get('/media', async (c) => {
     const store = c.var.store.id;
     const limit = pageSize(c.req.query('limit'), 24);
-    const product = c.req.query('product');
+    const productQuery = c.req.query('product');
+    const product = productQuery === undefined ? undefined : productParam(productQuery);
     const params: unknown[] = [store];
     const where = ['p.store_id = $1', "r.status = 'published'"];
     if (product) where.push(`r.product_id = $${params.push(product)}`);
     const cursor = c.req.query('cursor');
     if (cursor) {
-      const inner = verify(cursor, config.secret);
-      const [time, id] = inner ? (JSON.parse(inner) as [number, string]) : [];
-      if (typeof time !== 'number' || typeof id !== 'string')
-        throw new ProblemError(400, 'The page cursor is not valid here', [
-          { path: 'cursor', message: 'Invalid cursor' },
-        ]);
+      const [time, id] = mediaCursor(verify(cursor, config.secret));
       where.push(
         `(p.created_ms < $${params.push(time)} or (p.created_ms = $${params.length} and p.id collate "C" > $${params.push(id)}))`,
       );
@@ -107,7 +126,7 @@ export function publicReads(services: AppServices) {
       })),
       nextCursor:
         rows.length > limit && last
-          ? sign(JSON.stringify([Number(last.created_ms), last.id]), config.secret)
+          ? sign(`media:${JSON.stringify([Number(last.created_ms), last.id])}`, config.secret)
           : null,
     });
   });
@@ -140,7 +159,7 @@ export function publicReads(services: AppServices) {
   });
 
   app.get('/products/:product/social-proof', async (c) => {
-    const product = c.req.param('product');
+    const product = productParam(c.req.param('product'));
     const since = services.now() - 30 * DAY;
     const [counts] = await db.query<{ reviewed: number; recommended: number }>(
       `select count(*)::int as reviewed, count(*) filter (where recommends)::int as recommended

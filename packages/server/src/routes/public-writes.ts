@@ -1,7 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { ReviewSubmission } from '@koubei/core';
+import * as v from 'valibot';
 import {
+  EntityIdSchema,
   EventBatchSchema,
+  ProductIdSchema,
   HelpfulVoteSchema,
   ReviewSubmissionSchema,
   normalizeUserText,
@@ -22,7 +25,19 @@ import { PhotoRejectedError, processPhoto } from '../photos/process-photo.ts';
 
 /** People need a few seconds to write a review; a form sent sooner is a bot. */
 const MINIMUM_FILL_MS = 3000;
+/** A form token is good for a day; older ones count as missing (held for moderation). */
+const FORM_TOKEN_MAX_AGE_MS = 24 * 3600 * 1000;
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{16,64}$/;
+
+/** A product id from the path, held to the contract (no NUL, no 5 000-character ids stored). */
+export function productParam(value: string): string {
+  if (!v.is(ProductIdSchema, value)) {
+    throw new ProblemError(400, 'Not a product id', [
+      { path: 'product', message: 'Expected a product id' },
+    ]);
+  }
+  return value;
+}
 
 export function newId(): string {
   return randomBytes(12).toString('base64url');
@@ -132,16 +147,23 @@ function looksLikeSpam(submission: ReviewSubmission): boolean {
 
 export function publicWrites(services: AppServices) {
   const { db, config } = services;
+
+  /** When the form was shown, from a valid, unexpired token; NaN otherwise. */
+  function formTokenTime(token: string | undefined): number {
+    const value = token ? verify(token, config.secret) : null;
+    const time = value?.startsWith('form:') ? Number(value.slice(5)) : Number.NaN;
+    return services.now() - time <= FORM_TOKEN_MAX_AGE_MS ? time : Number.NaN;
+  }
   const app = new Hono<AppEnv>();
 
   app.get('/form-token', (c) => {
     c.header('cache-control', 'no-store');
-    return c.json({ token: sign(String(services.now()), config.secret) });
+    return c.json({ token: sign(`form:${services.now()}`, config.secret) });
   });
 
   app.post('/products/:product/reviews', async (c) => {
     const store = c.var.store;
-    const product = c.req.param('product');
+    const product = productParam(c.req.param('product'));
     const key = idempotencyKey(c);
     const parsed = validate(ReviewSubmissionSchema, normalizeSubmission(await jsonBody(c)));
     if (!parsed.ok) throw new ProblemError(422, parsed.message, parsed.issues);
@@ -149,9 +171,7 @@ export function publicWrites(services: AppServices) {
 
     // Bots fill the hidden field or send the form in a blink: they get a
     // success that stores nothing, so they learn nothing.
-    const issuedAt = submission.formToken
-      ? Number(verify(submission.formToken, config.secret))
-      : Number.NaN;
+    const issuedAt = formTokenTime(submission.formToken);
     const tooFast = Number.isFinite(issuedAt) && services.now() - issuedAt < MINIMUM_FILL_MS;
     if (submission.website || tooFast) return c.json({ reviewId: newId(), status: 'pending' }, 201);
 
@@ -251,6 +271,11 @@ export function publicWrites(services: AppServices) {
         { path: 'photo', message: 'Missing' },
       ]);
     const bytes = new Uint8Array(await file.arrayBuffer());
+    if (!services.photoSlots.take()) {
+      throw new ProblemError(503, 'Busy with other photos; try again in a moment', [], {
+        'retry-after': '2',
+      });
+    }
     let processed;
     try {
       processed = await processPhoto(bytes);
@@ -260,6 +285,8 @@ export function publicWrites(services: AppServices) {
           { path: 'photo', message: error.message },
         ]);
       throw error;
+    } finally {
+      services.photoSlots.give();
     }
     const digest = createHash('sha256').update(bytes).digest('base64url');
     const result = await once(services, store, key, { photo: digest }, async (tx) => {
@@ -294,6 +321,7 @@ export function publicWrites(services: AppServices) {
   app.post('/reviews/:review/votes', async (c) => {
     const store = c.var.store.id;
     const reviewId = c.req.param('review');
+    if (!v.is(EntityIdSchema, reviewId)) throw new ProblemError(404, 'No such review');
     const vote = validate(HelpfulVoteSchema, await jsonBody(c));
     if (!vote.ok) throw new ProblemError(422, vote.message, vote.issues);
     const result = await db.transaction(async (tx) => {
