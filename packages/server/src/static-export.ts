@@ -107,8 +107,10 @@ export async function exportStatic(options: StaticExportOptions): Promise<{ file
     })),
     nextCursor: null,
   });
+  // Only photos of published reviews leave the server, as through the API.
   const allPhotos = await db.query<{ id: string }>(
-    'select id from photos where store_id = $1 and review_id is not null',
+    `select p.id from photos p join reviews r on r.store_id = p.store_id and r.id = p.review_id
+     where p.store_id = $1 and r.status = 'published'`,
     [store],
   );
   await mkdir(join(root, 'photos'), { recursive: true });
