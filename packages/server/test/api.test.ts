@@ -1,5 +1,10 @@
 import { readdirSync } from 'node:fs';
-import { createIdempotencyKey } from '@koubei/core';
+import {
+  SocialProofSchema,
+  TestimonialListSchema,
+  createIdempotencyKey,
+  validate,
+} from '@koubei/core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sign } from '../src/http/signing.ts';
@@ -73,6 +78,9 @@ describe.each(DATABASES)('Koubei API on %s', (kind) => {
       }),
     ]);
     expect(JSON.stringify(page)).not.toContain('email');
+    // What the widgets validate against: the shared contract.
+    expect(validate(ReviewPageSchema, page).ok).toBe(true);
+    expect(validate(SummariesResponseSchema, summaries).ok).toBe(true);
   });
 
   it('serves reads from its cache until a write changes the store', async () => {
@@ -243,6 +251,33 @@ describe.each(DATABASES)('Koubei API on %s', (kind) => {
     expect(read.headers.get('access-control-allow-origin')).toBe('*');
   });
 
+  it('lists testimonials featured first, valid against the contract', async () => {
+    await server.db.query(
+      `insert into testimonials (store_id, id, quote, author_name, language, source, featured, position, created_ms)
+       values ($1, 't-a', 'Good tea.', 'Ann', 'en', 'review', false, 0, $2), ($1, 't-b', '好茶', '李', 'zh-CN', 'survey', true, 1, $2)`,
+      [STORE, Date.now()],
+    );
+    const list = await (await server.request(`/v1/${STORE}/testimonials`)).json();
+    expect(validate(TestimonialListSchema, list).ok).toBe(true);
+    expect(list.items.map((t: { id: string }) => t.id)).toEqual(['t-b', 't-a']);
+    const featured = await (await server.request(`/v1/${STORE}/testimonials?featured=1`)).json();
+    expect(featured.items.map((t: { id: string }) => t.id)).toEqual(['t-b']);
+  });
+
+  it('shows recent activity as social proof only from the minimum count up', async () => {
+    const proof = async () =>
+      (await server.request(`/v1/${STORE}/products/proof-pot/social-proof`)).json();
+    expect((await proof()).recent).toEqual([]);
+    for (let i = 0; i < 3; i++)
+      await submit('proof-pot', review({ recommends: true, body: `Recommended ${i}` }));
+    const shown = await proof();
+    expect(validate(SocialProofSchema, shown).ok).toBe(true);
+    expect(shown.recent).toEqual([
+      { kind: 'reviewed', count: 3, windowDays: 30 },
+      { kind: 'recommended', count: 3, windowDays: 30 },
+    ]);
+  });
+
   it('takes event beacons as text/plain', async () => {
     const response = await server.request(`/v1/${STORE}/events`, {
       method: 'POST',
@@ -403,6 +438,7 @@ describe.each(DATABASES)('photos on %s', (kind) => {
       expect.objectContaining({ kind: 'photo', id: photo.id, width: 800, height: 600 }),
     ]);
     const gallery = await (await server.request(`/v1/${STORE}/media?product=photo-pot`)).json();
+    expect(validate(MediaPageSchema, gallery).ok).toBe(true);
     expect(gallery.items).toEqual([
       expect.objectContaining({ product: 'photo-pot', authorName: 'Ana', rating: 4 }),
     ]);
