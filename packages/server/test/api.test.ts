@@ -1,6 +1,9 @@
 import { readdirSync } from 'node:fs';
 import {
+  MediaPageSchema,
+  ReviewPageSchema,
   SocialProofSchema,
+  SummariesResponseSchema,
   TestimonialListSchema,
   createIdempotencyKey,
   validate,
