@@ -274,3 +274,14 @@ export type {
   ReadOptions,
   WriteOptions,
 } from './api/create-api-client.ts';
+
+export {
+  advanceInvitation,
+  isConversion,
+  isProgrammeOpen,
+  inviterRewardsFor,
+  nextTier,
+  isSelfReferral,
+  createInviteCode,
+  maskIdentity,
+} from './referral/referral-rules.ts';
