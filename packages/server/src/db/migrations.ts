@@ -141,6 +141,72 @@ create table audit_log (
 );
 `,
   },
+  {
+    id: 2,
+    name: 'referral programmes, invites, invitations, rewards',
+    sql: `
+create table referral_programmes (
+  store_id text primary key references stores(id),
+  id text not null unique,
+  name text not null,
+  active boolean not null,
+  conversion text not null check (conversion in ('sign-up', 'purchase')),
+  inviter_reward jsonb not null,
+  invitee_reward jsonb not null,
+  tiers jsonb not null default '[]',
+  max_rewards_per_inviter integer,
+  max_invites_per_day integer not null,
+  expires_at timestamptz,
+  updated_at timestamptz not null default now()
+);
+
+create table referral_invites (
+  store_id text not null references stores(id),
+  code text not null,
+  programme_id text not null,
+  customer_id text not null,
+  email text,
+  device_id text,
+  display_name text,
+  landing_url text not null,
+  leaderboard_opt_in boolean not null default false,
+  created_at timestamptz not null default now(),
+  primary key (store_id, code),
+  unique (store_id, programme_id, customer_id)
+);
+
+-- One row per friend an invite reached; the state only moves forward.
+create table referral_invitations (
+  store_id text not null,
+  id text not null,
+  code text not null,
+  invitee_customer_id text,
+  invitee_email text,
+  invitee_device_id text,
+  state text not null check (state in ('invited', 'visited', 'signed-up', 'purchased', 'rewarded')),
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
+  primary key (store_id, id),
+  foreign key (store_id, code) references referral_invites(store_id, code)
+);
+create index referral_invitations_by_code on referral_invitations (store_id, code, created_at);
+create unique index referral_invitations_device on referral_invitations (store_id, code, invitee_device_id) where invitee_device_id is not null;
+-- A friend counts for one inviter only: the first conversion wins.
+create unique index referral_invitee_converted on referral_invitations (store_id, invitee_customer_id) where state in ('signed-up', 'purchased', 'rewarded');
+
+-- Issued rewards; the unique key makes issuing idempotent.
+create table referral_rewards (
+  store_id text not null,
+  invitation_id text not null,
+  side text not null check (side in ('inviter', 'invitee')),
+  position integer not null,
+  code text not null,
+  reward jsonb not null,
+  created_at timestamptz not null default now(),
+  primary key (store_id, invitation_id, side, position)
+);
+`,
+  },
 ];
 
 /**

@@ -7,6 +7,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { publicReads } from '../routes/public-reads.ts';
 import { publicWrites } from '../routes/public-writes.ts';
 import { merchantRoutes } from '../routes/merchant.ts';
+import { publicReferralRoutes } from '../routes/referrals.ts';
 import type { AppEnv, AppServices, StoreRow } from './context.ts';
 import { cachedText } from './cache.ts';
 import { ProblemError, problem } from './problem.ts';
@@ -174,24 +175,19 @@ export function createApp(services: AppServices) {
       },
     }),
   );
-  storeApp.use(
-    '/products/*',
-    bodyLimit({
-      maxSize: JSON_LIMIT,
-      onError: () => {
-        throw new ProblemError(413, 'The request is too large');
-      },
-    }),
-  );
-  storeApp.use(
-    '/events',
-    bodyLimit({
-      maxSize: JSON_LIMIT,
-      onError: () => {
-        throw new ProblemError(413, 'The request is too large');
-      },
-    }),
-  );
+
+  // JSON bodies are small; only photo uploads get the large limit above.
+  for (const path of ['/products/*', '/events', '/referrals/*']) {
+    storeApp.use(
+      path,
+      bodyLimit({
+        maxSize: JSON_LIMIT,
+        onError: () => {
+          throw new ProblemError(413, 'The request is too large');
+        },
+      }),
+    );
+  }
 
   storeApp.get('/photos/:file', async (c) => {
     const match = PHOTO_FILE.exec(c.req.param('file'));
@@ -220,6 +216,7 @@ export function createApp(services: AppServices) {
 
   storeApp.route('/', publicReads(services));
   storeApp.route('/', publicWrites(services));
+  storeApp.route('/', publicReferralRoutes(services));
   app.route('/v1/:store', storeApp);
   return app;
 }

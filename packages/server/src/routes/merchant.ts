@@ -1,6 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { IncentiveSchema, normalizeUserText, validate } from '@koubei/core';
-import type { Context } from 'hono';
+import { IncentiveSchema, normalizeUserText } from '@koubei/core';
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import type { Queryable } from '../db/database.ts';
@@ -12,6 +11,8 @@ import { readImport } from './import-reviews.ts';
 import { newId } from './public-writes.ts';
 import type { AppServices, StoreRow } from '../http/context.ts';
 import { ProblemError } from '../http/problem.ts';
+import { readJsonBody } from '../http/json-body.ts';
+import { merchantReferralRoutes } from './referrals.ts';
 
 export function hashApiKey(key: string): string {
   return createHash('sha256').update(key).digest('hex');
@@ -43,18 +44,6 @@ const ReplySchema = v.strictObject({
 const ErasureSchema = v.strictObject({ email: v.pipe(v.string(), v.email(), v.maxLength(254)) });
 
 type MerchantEnv = { Variables: { merchantStore: StoreRow } };
-
-async function body<T extends v.GenericSchema>(c: Context, schema: T): Promise<v.InferOutput<T>> {
-  let raw: unknown;
-  try {
-    raw = await c.req.json();
-  } catch {
-    throw new ProblemError(400, 'The body is not valid JSON');
-  }
-  const result = validate(schema, raw);
-  if (!result.ok) throw new ProblemError(422, result.message, result.issues);
-  return result.value;
-}
 
 /**
  * The merchant API: bearer API key (stored hashed), scoped to that key's
@@ -131,7 +120,7 @@ export function merchantRoutes(services: AppServices) {
 
   app.post('/reviews/:id/moderation', async (c) => {
     const store = c.var.merchantStore.id;
-    const { action, reason } = await body(c, ModerationSchema);
+    const { action, reason } = await readJsonBody(c, ModerationSchema);
     if (action !== 'approve' && !reason) {
       throw new ProblemError(422, 'Hiding or flagging needs a reason from the list', [
         { path: 'reason', message: 'Required' },
@@ -158,7 +147,7 @@ export function merchantRoutes(services: AppServices) {
 
   app.put('/reviews/:id/reply', async (c) => {
     const store = c.var.merchantStore.id;
-    const text = (await body(c, ReplySchema)).body;
+    const text = (await readJsonBody(c, ReplySchema)).body;
     const reply = await db.transaction(async (tx) => {
       const row = await reviewFor(tx, store, c.req.param('id'));
       const now = new Date(services.now()).toISOString();
@@ -193,7 +182,7 @@ export function merchantRoutes(services: AppServices) {
 
   app.put('/reviews/:id/incentive', async (c) => {
     const store = c.var.merchantStore.id;
-    const incentive = await body(c, IncentiveSchema);
+    const incentive = await readJsonBody(c, IncentiveSchema);
     await db.transaction(async (tx) => {
       const row = await reviewFor(tx, store, c.req.param('id'));
       await tx.query('update reviews set incentive = $3 where store_id = $1 and id = $2', [
@@ -285,7 +274,7 @@ export function merchantRoutes(services: AppServices) {
    */
   app.post('/erasure', async (c) => {
     const store = c.var.merchantStore.id;
-    const { email } = await body(c, ErasureSchema);
+    const { email } = await readJsonBody(c, ErasureSchema);
     const photoIds = await db.transaction(async (tx) => {
       const rows = await tx.query<ReviewRow>(
         'select * from reviews where store_id = $1 and lower(email) = lower($2) for update',
@@ -308,6 +297,8 @@ export function merchantRoutes(services: AppServices) {
     for (const id of photoIds) await services.photos.remove(id);
     return c.json({ accepted: true }, 202);
   });
+
+  app.route('/', merchantReferralRoutes(services));
 
   return app;
 }
