@@ -285,3 +285,5 @@ export {
   createInviteCode,
   maskIdentity,
 } from './referral/referral-rules.ts';
+export { SHARE_CHANNELS, shareTargets } from './referral/share-targets.ts';
+export type { ShareChannel, ShareTarget } from './referral/share-targets.ts';

@@ -12,6 +12,7 @@ describe('@koubei/widget npm entry', () => {
       'TestimonialWall',
       'FriendsRecommended',
       'ReviewForm',
+      'InvitePanel',
     ] as const) {
       expect(typeof widget[name], name).toBe('function');
     }

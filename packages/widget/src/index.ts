@@ -9,6 +9,7 @@ import { ReviewCarousel as ReviewCarouselWidget } from './ReviewCarousel/ReviewC
 import { ReviewForm as ReviewFormWidget } from './ReviewForm/ReviewForm.tsx';
 import { ReviewList as ReviewListWidget } from './ReviewList/ReviewList.tsx';
 import { TestimonialWall as TestimonialWallWidget } from './TestimonialWall/TestimonialWall.tsx';
+import { InvitePanel as InvitePanelWidget } from './InvitePanel/InvitePanel.tsx';
 import { framed } from './shared/framed.tsx';
 import { Stars as StarsWidget } from './Stars/Stars.tsx';
 
@@ -37,6 +38,9 @@ export const FriendsRecommended = framed(FriendsRecommendedWidget);
 /** Write a review: stars, text, aspects, photos; drafts kept, retries sent once. */
 export const ReviewForm = framed(ReviewFormWidget);
 
+/** The inviter's code and link: copy, share targets, QR code for WeChat and QQ, both rewards. */
+export const InvitePanel = framed(InvitePanelWidget);
+
 export { StarsView } from './Stars/StarsView.tsx';
 export type { StarsViewProps } from './Stars/StarsView.tsx';
 export type { StarsProps } from './Stars/Stars.tsx';
@@ -47,3 +51,4 @@ export type { PhotoGalleryProps } from './PhotoGallery/PhotoGallery.tsx';
 export type { TestimonialWallProps } from './TestimonialWall/TestimonialWall.tsx';
 export type { FriendsRecommendedProps } from './FriendsRecommended/FriendsRecommended.tsx';
 export type { ReviewFormProps } from './ReviewForm/ReviewForm.tsx';
+export type { InvitePanelProps } from './InvitePanel/InvitePanel.tsx';

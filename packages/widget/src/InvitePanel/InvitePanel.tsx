@@ -1,0 +1,178 @@
+import type { Reward, ShareChannel, Translator } from '@koubei/core';
+import { safeHttpUrl, shareTargets } from '@koubei/core';
+import { useId, useRef, useState } from 'preact/hooks';
+import type { KoubeiServices } from '../shared/services.ts';
+import { button } from '../shared/StateViews.css.ts';
+import * as css from './InvitePanel.css.ts';
+import { QrCode } from './QrCode.tsx';
+
+export interface InvitePanelProps {
+  readonly koubei: KoubeiServices;
+  /** The customer's invite, as the store's backend got it from the merchant API. */
+  readonly invite: { readonly code: string; readonly url: string };
+  readonly inviterReward: Reward;
+  readonly inviteeReward: Reward;
+  /** The shop's name for the share message ("Join me at …"). */
+  readonly storeName: string;
+}
+
+/** "¥20.00", "500 points", "10% off", or the coupon's own description. */
+export function formatReward(t: Translator, reward: Reward): string {
+  switch (reward.kind) {
+    case 'coupon':
+      return reward.description;
+    case 'points':
+      return t.t('reward.points', { count: reward.points });
+    case 'percent':
+      return t.t('reward.percentOff', { percent: reward.percent });
+    case 'amount': {
+      const format = new Intl.NumberFormat(t.locale, {
+        style: 'currency',
+        currency: reward.currency,
+      });
+      const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+      return format.format(reward.amountMinor / 10 ** digits);
+    }
+  }
+}
+
+type CopyState = 'idle' | 'copied' | 'failed';
+
+/**
+ * The inviter's panel: what both sides get, the code and link with a copy
+ * button, and every share target. WeChat and QQ open a QR code, since their
+ * apps take links by scanning; the rest are links to each service's share page.
+ * The browser's own share sheet comes first where it exists (phones).
+ */
+export function InvitePanel({
+  koubei,
+  invite,
+  inviterReward,
+  inviteeReward,
+  storeName,
+}: InvitePanelProps) {
+  const { t } = koubei;
+  const [copy, setCopy] = useState<CopyState>('idle');
+  const [qrChannel, setQrChannel] = useState<ShareChannel | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  // Ids unique per panel, so two panels on one page keep their labels apart.
+  const titleId = useId();
+  const qrId = useId();
+  // The link is shown, copied and encoded: only an http(s) one is accepted.
+  const url = safeHttpUrl(invite.url, koubei.urlOptions);
+  if (!url) return null;
+  const text = t.t('invite.shareText', { store: storeName });
+  const canShare = typeof navigator !== 'undefined' && typeof navigator.share === 'function';
+  const shared = (channel: string) =>
+    koubei.emit({ type: 'share', widget: 'invite', detail: { channel } });
+
+  async function copyLink() {
+    try {
+      await navigator.clipboard.writeText(url as string);
+      setCopy('copied');
+      koubei.emit({ type: 'referral-copy', widget: 'invite' });
+    } catch {
+      // No clipboard (old browser, insecure page, permission refused): select the text instead.
+      input.current?.select();
+      setCopy('failed');
+    }
+  }
+
+  return (
+    <section class={css.panel} aria-labelledby={titleId} part="invite-panel">
+      <h2 id={titleId} class={css.title}>
+        {t.t('invite.title')}
+      </h2>
+      <ul class={css.rewards}>
+        <li dir="auto">{t.t('invite.rewardYou', { reward: formatReward(t, inviterReward) })}</li>
+        <li dir="auto">{t.t('invite.rewardFriend', { reward: formatReward(t, inviteeReward) })}</li>
+      </ul>
+      <p class={css.muted}>
+        {t.t('invite.code')}: <span class={css.code}>{invite.code}</span>
+      </p>
+      <div class={css.linkRow}>
+        <input
+          ref={input}
+          class={css.linkInput}
+          value={url}
+          readOnly
+          aria-label={t.t('invite.code')}
+          onFocus={(event) => event.currentTarget.select()}
+        />
+        <button type="button" class={button} onClick={copyLink}>
+          {t.t('invite.copy')}
+        </button>
+      </div>
+      <p role="status" class={css.muted}>
+        {copy === 'copied'
+          ? t.t('invite.copied')
+          : copy === 'failed'
+            ? t.t('invite.copyFailed')
+            : ''}
+      </p>
+      <ul class={css.targets} aria-label={t.t('invite.share')}>
+        {canShare && (
+          <li>
+            <button
+              type="button"
+              class={css.target}
+              onClick={() => {
+                navigator.share({ title: storeName, text, url: url as string }).then(
+                  () => shared('web-share'),
+                  // Closing the share sheet rejects too; nothing to tell the shopper.
+                  () => undefined,
+                );
+              }}
+            >
+              {t.t('invite.share')}
+            </button>
+          </li>
+        )}
+        {shareTargets(url, text).map((target) => {
+          const name = t.t(`channel.${target.channel}`);
+          const label = t.t('invite.shareVia', { channel: name });
+          return (
+            <li key={target.channel}>
+              {target.kind === 'qr' ? (
+                <button
+                  type="button"
+                  class={css.target}
+                  aria-label={label}
+                  aria-expanded={qrChannel === target.channel}
+                  aria-controls={qrId}
+                  onClick={() => {
+                    setQrChannel(qrChannel === target.channel ? null : target.channel);
+                    shared(target.channel);
+                  }}
+                >
+                  {name}
+                </button>
+              ) : (
+                <a
+                  class={css.target}
+                  href={target.href}
+                  target="_blank"
+                  rel="noopener noreferrer"
+                  aria-label={label}
+                  onClick={() => shared(target.channel)}
+                >
+                  {name}
+                </a>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      <div id={qrId} class={css.qr} hidden={qrChannel === null}>
+        {qrChannel && (
+          <>
+            <QrCode value={url} label={t.t('invite.qrLabel')} />
+            <p class={css.muted}>
+              {t.t('invite.scanHint', { channel: t.t(`channel.${qrChannel}`) })}
+            </p>
+          </>
+        )}
+      </div>
+    </section>
+  );
+}
