@@ -3,6 +3,8 @@ import { dirname, join } from 'node:path';
 import { REVIEW_SORTS } from '@koubei/core';
 import type { Database } from './db/database.ts';
 import { reviewPage } from './db/review-queries.ts';
+import type { PhotoWithReviewRow } from './db/review-rows.ts';
+import { PHOTOS_WITH_REVIEWS, rowToMediaItem, rowToTestimonial } from './db/review-rows.ts';
 import { summariesFor } from './db/summaries.ts';
 
 /** Reviews per exported page; the static client asks for exactly these files. */
@@ -82,29 +84,13 @@ export async function exportStatic(options: StaticExportOptions): Promise<{ file
     });
   }
 
-  const photos = await db.query<Record<string, unknown>>(
-    `select p.*, r.product_id, r.author_name, r.rating, r.created_ms as review_created_ms
-     from photos p join reviews r on r.store_id = p.store_id and r.id = p.review_id
+  const photos = await db.query<PhotoWithReviewRow>(
+    `${PHOTOS_WITH_REVIEWS}
      where p.store_id = $1 and r.status = 'published' order by p.created_ms desc, p.id collate "C" limit 50`,
     [store],
   );
   await write('media.json', {
-    items: photos.map((row) => ({
-      photo: {
-        kind: 'photo',
-        id: row.id,
-        reviewId: row.review_id,
-        url: `${options.baseUrl}/v1/${store}/photos/${row.id}.webp`,
-        thumbnailUrl: `${options.baseUrl}/v1/${store}/photos/${row.id}-thumb.webp`,
-        width: row.width,
-        height: row.height,
-        alt: row.alt,
-      },
-      product: row.product_id,
-      authorName: row.author_name,
-      rating: row.rating,
-      createdAt: new Date(Number(row.review_created_ms)).toISOString(),
-    })),
+    items: photos.map((row) => rowToMediaItem(options.baseUrl, store, row)),
     nextCursor: null,
   });
   // Only photos of published reviews leave the server, as through the API.
@@ -128,18 +114,7 @@ export async function exportStatic(options: StaticExportOptions): Promise<{ file
     [store],
   );
   await write('testimonials.json', {
-    items: testimonials.map((row) => ({
-      id: row.id,
-      quote: row.quote,
-      authorName: row.author_name,
-      ...(row.author_role ? { authorRole: row.author_role } : {}),
-      ...(row.author_company ? { authorCompany: row.author_company } : {}),
-      ...(row.rating ? { rating: row.rating } : {}),
-      language: row.language,
-      source: row.source,
-      featured: row.featured,
-      createdAt: new Date(Number(row.created_ms)).toISOString(),
-    })),
+    items: testimonials.map(rowToTestimonial),
   });
   return { files };
 }

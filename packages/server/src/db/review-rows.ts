@@ -1,4 +1,4 @@
-import type { Media, Review } from '@koubei/core';
+import type { GalleryItem, Media, Photo, Review, Testimonial } from '@koubei/core';
 
 export interface ReviewRow {
   store_id: string;
@@ -46,7 +46,7 @@ export function photoToMedia(
   store: string,
   photo: PhotoRow,
   reviewId: string,
-): Media {
+): Photo {
   return {
     kind: 'photo',
     id: photo.id,
@@ -56,6 +56,52 @@ export function photoToMedia(
     height: photo.height,
     alt: photo.alt,
   };
+}
+
+/** A photo with the review it belongs to, as the media gallery lists it. */
+export interface PhotoWithReviewRow extends PhotoRow {
+  review_id: string;
+  product_id: string;
+  author_name: string;
+  rating: number;
+  review_created_ms: number;
+}
+
+/** The SELECT that yields a PhotoWithReviewRow; callers add their conditions on `p` and `r`. */
+export const PHOTOS_WITH_REVIEWS = `select p.*, r.product_id, r.author_name, r.rating, r.created_ms as review_created_ms
+  from photos p join reviews r on r.store_id = p.store_id and r.id = p.review_id`;
+
+export function rowToMediaItem(
+  publicUrl: string,
+  store: string,
+  row: PhotoWithReviewRow,
+): GalleryItem {
+  return {
+    photo: photoToMedia(publicUrl, store, row, row.review_id),
+    product: row.product_id,
+    authorName: row.author_name,
+    rating: row.rating,
+    createdAt: new Date(Number(row.review_created_ms)).toISOString(),
+  };
+}
+
+/** The public shape of a testimonial: optional fields only when set. */
+export function rowToTestimonial(row: Record<string, unknown>): Testimonial {
+  return {
+    id: row.id,
+    quote: row.quote,
+    authorName: row.author_name,
+    ...(row.author_role ? { authorRole: row.author_role } : {}),
+    ...(row.author_company ? { authorCompany: row.author_company } : {}),
+    ...(row.avatar_url ? { avatarUrl: row.avatar_url } : {}),
+    ...(row.rating ? { rating: row.rating } : {}),
+    language: row.language,
+    source: row.source,
+    ...(row.source_url ? { sourceUrl: row.source_url } : {}),
+    ...(row.review_id ? { reviewId: row.review_id } : {}),
+    featured: row.featured,
+    createdAt: new Date(Number(row.created_ms)).toISOString(),
+  } as Testimonial;
 }
 
 /**

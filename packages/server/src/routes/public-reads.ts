@@ -2,8 +2,8 @@ import type { ReviewQuery } from '@koubei/core';
 import { LIMITS, parseProductIds, parseReviewQuery, visibleSocialProof } from '@koubei/core';
 import { Hono } from 'hono';
 import { BadCursorError, reviewPage } from '../db/review-queries.ts';
-import type { PhotoRow } from '../db/review-rows.ts';
-import { photoUrls } from '../db/review-rows.ts';
+import type { PhotoWithReviewRow } from '../db/review-rows.ts';
+import { PHOTOS_WITH_REVIEWS, rowToMediaItem, rowToTestimonial } from '../db/review-rows.ts';
 import { summariesFor } from '../db/summaries.ts';
 import { cachedJson } from '../http/cache.ts';
 import type { AppEnv, AppServices } from '../http/context.ts';
@@ -93,37 +93,15 @@ export function publicReads(services: AppServices) {
         `(p.created_ms < $${params.push(time)} or (p.created_ms = $${params.length} and p.id collate "C" > $${params.push(id)}))`,
       );
     }
-    const rows = await db.query<
-      PhotoRow & {
-        product_id: string;
-        author_name: string;
-        rating: number;
-        review_created_ms: number;
-      }
-    >(
-      `select p.*, r.product_id, r.author_name, r.rating, r.created_ms as review_created_ms
-       from photos p join reviews r on r.store_id = p.store_id and r.id = p.review_id
+    const rows = await db.query<PhotoWithReviewRow>(
+      `${PHOTOS_WITH_REVIEWS}
        where ${where.join(' and ')} order by p.created_ms desc, p.id collate "C" limit ${limit + 1}`,
       params as never,
     );
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return cachedJson(c, {
-      items: page.map((row) => ({
-        photo: {
-          kind: 'photo',
-          id: row.id,
-          reviewId: row.review_id,
-          ...photoUrls(config.publicUrl, store, row.id),
-          width: row.width,
-          height: row.height,
-          alt: row.alt,
-        },
-        product: row.product_id,
-        authorName: row.author_name,
-        rating: row.rating,
-        createdAt: new Date(Number(row.review_created_ms)).toISOString(),
-      })),
+      items: page.map((row) => rowToMediaItem(config.publicUrl, store, row)),
       nextCursor:
         rows.length > limit && last
           ? sign(`media:${JSON.stringify([Number(last.created_ms), last.id])}`, config.secret)
@@ -140,21 +118,7 @@ export function publicReads(services: AppServices) {
       [c.var.store.id],
     );
     return cachedJson(c, {
-      items: rows.map((row) => ({
-        id: row.id,
-        quote: row.quote,
-        authorName: row.author_name,
-        ...(row.author_role ? { authorRole: row.author_role } : {}),
-        ...(row.author_company ? { authorCompany: row.author_company } : {}),
-        ...(row.avatar_url ? { avatarUrl: row.avatar_url } : {}),
-        ...(row.rating ? { rating: row.rating } : {}),
-        language: row.language,
-        source: row.source,
-        ...(row.source_url ? { sourceUrl: row.source_url } : {}),
-        ...(row.review_id ? { reviewId: row.review_id } : {}),
-        featured: row.featured,
-        createdAt: new Date(Number(row.created_ms)).toISOString(),
-      })),
+      items: rows.map(rowToTestimonial),
     });
   });
 
