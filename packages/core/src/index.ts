@@ -71,6 +71,7 @@ export {
   InvitationSchema,
   InviterStatusSchema,
   InviteLandingSchema,
+  ReferralLeaderboardSchema,
 } from './model/referral.ts';
 export type {
   Reward,
@@ -81,6 +82,7 @@ export type {
   Invitation,
   InviterStatus,
   InviteLanding,
+  ReferralLeaderboard,
 } from './model/referral.ts';
 
 export {

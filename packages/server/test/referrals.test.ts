@@ -1,6 +1,7 @@
 import {
   InviteLandingSchema,
   InviterStatusSchema,
+  ReferralLeaderboardSchema,
   ReferralProgrammeSchema,
   validate,
 } from '@koubei/core';
@@ -62,10 +63,10 @@ describe.each(DATABASES)('Referral programme on %s', (kind) => {
       async (r) => ({ status: r.status, ...(await r.json()) }) as Record<string, any>,
     );
   const visit = (code: string, deviceId: string) =>
-    server.request(`/v1/${STORE}/referrals/visits`, {
+    server.request(`/v1/${STORE}/referral/visits`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ code, deviceId }),
+      body: JSON.stringify({ code, visitor: deviceId }),
     });
   const status = async (code: string) => {
     const body = await (await server.merchant(`/v1/merchant/referral-invites/${code}`)).json();
@@ -112,7 +113,7 @@ describe.each(DATABASES)('Referral programme on %s', (kind) => {
 
   it('attributes visits once per device, shows the landing, and ignores the inviter’s own device', async () => {
     const { code } = await invite();
-    const landing = await (await server.request(`/v1/${STORE}/referrals/invites/${code}`)).json();
+    const landing = await (await server.request(`/v1/${STORE}/referral/invites/${code}`)).json();
     expect(validate(InviteLandingSchema, landing).ok).toBe(true);
     expect(landing).toMatchObject({
       code,
@@ -120,15 +121,20 @@ describe.each(DATABASES)('Referral programme on %s', (kind) => {
       inviteeReward: PROGRAMME.inviteeReward,
     });
 
+    const visitCount = async () => (await status(code)).invitations.length;
     const firstVisit = await visit(code, device(900));
-    expect(firstVisit.status).toBe(201);
-    expect((await firstVisit.json()).recorded).toBe(true);
-    expect((await (await visit(code, device(900))).json()).recorded).toBe(false);
-    expect((await (await visit(code, device(customer))).json()).recorded).toBe(false);
+    expect(firstVisit.status).toBe(200);
+    // Every visitor sees the landing; only the first visit from a device counts.
+    expect(validate(InviteLandingSchema, await firstVisit.json()).ok).toBe(true);
+    expect(await visitCount()).toBe(1);
+    expect((await visit(code, device(900))).status).toBe(200);
+    expect(await visitCount()).toBe(1);
+    expect((await visit(code, device(customer))).status).toBe(200);
+    expect(await visitCount()).toBe(1);
 
     const { invitations } = await status(code);
     expect(invitations.map((row: { state: string }) => row.state)).toEqual(['visited']);
-    expect((await server.request(`/v1/${STORE}/referrals/invites/NOSUCHCODE`)).status).toBe(404);
+    expect((await server.request(`/v1/${STORE}/referral/invites/NOSUCHCODE`)).status).toBe(404);
     expect((await visit('bad code!', device(1))).status).toBe(422);
   });
 
@@ -242,7 +248,7 @@ describe.each(DATABASES)('Referral programme on %s', (kind) => {
   it('closes an expired programme: no landing, no rewards', async () => {
     const { code } = await invite();
     await setProgramme({ expiresAt: new Date(Date.now() - 60_000).toISOString() });
-    expect((await server.request(`/v1/${STORE}/referrals/invites/${code}`)).status).toBe(410);
+    expect((await server.request(`/v1/${STORE}/referral/invites/${code}`)).status).toBe(410);
     expect((await visit(code, device(950))).status).toBe(410);
     const late = await convert(code, 'purchased', { customerId: 'late-friend' });
     expect(late).toMatchObject({ credited: false, reason: 'programme-closed', rewards: [] });
@@ -251,23 +257,30 @@ describe.each(DATABASES)('Referral programme on %s', (kind) => {
   it('caps the visits one inviter can collect per day', async () => {
     await setProgramme({ maxInvitesPerDay: 2 });
     const { code } = await invite();
-    const recorded = [];
-    for (let n = 0; n < 4; n++)
-      recorded.push((await (await visit(code, device(800 + n))).json()).recorded);
-    expect(recorded).toEqual([true, true, false, false]);
+    const counted = [];
+    for (let n = 0; n < 4; n++) {
+      expect((await visit(code, device(800 + n))).status).toBe(200);
+      counted.push((await status(code)).invitations.length);
+    }
+    expect(counted).toEqual([1, 2, 2, 2]);
   });
 
   it('lets the inviter read their own status with the token, and nobody else', async () => {
     const { code, statusToken } = await invite();
-    const own = await server.request(
-      `/v1/${STORE}/referrals/status?token=${encodeURIComponent(statusToken)}`,
-    );
+    const readStatus = (customerToken: string) =>
+      server.request(`/v1/${STORE}/referral/status`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ customerToken }),
+      });
+    const own = await readStatus(statusToken);
     expect(own.status).toBe(200);
-    expect((await own.json()).invite.code).toBe(code);
-    const forged = await server.request(
-      `/v1/${STORE}/referrals/status?token=${encodeURIComponent(statusToken.replace(/.$/, 'x'))}`,
-    );
+    const ownStatus = await own.json();
+    expect(ownStatus.invite.code).toBe(code);
+    expect(validate(InviterStatusSchema, ownStatus).ok).toBe(true);
+    const forged = await readStatus(statusToken.replace(/.$/, 'x'));
     expect(forged.status).toBe(401);
+    expect((await readStatus('')).status).toBe(422);
   });
 
   it('ranks opted-in inviters on the leaderboard with masked names', async () => {
@@ -276,7 +289,8 @@ describe.each(DATABASES)('Referral programme on %s', (kind) => {
     for (const n of [1, 2])
       await convert(shown.code, 'purchased', { customerId: `lb-${shown.code}-${n}` });
     await convert(hidden.code, 'purchased', { customerId: `lb-${hidden.code}-1` });
-    const board = await (await server.request(`/v1/${STORE}/referrals/leaderboard`)).json();
+    const board = await (await server.request(`/v1/${STORE}/referral/leaderboard`)).json();
+    expect(validate(ReferralLeaderboardSchema, board).ok).toBe(true);
     const names = board.items.map((item: { name: string }) => item.name);
     expect(names).toContain('王*');
     expect(JSON.stringify(board)).not.toContain('Private');

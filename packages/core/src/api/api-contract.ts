@@ -4,7 +4,12 @@ import { PhotoSchema, ReviewSchema } from '../model/review.ts';
 import { ProductSummarySchema } from '../model/summary.ts';
 import { TestimonialSchema } from '../model/testimonial.ts';
 import { SocialProofSchema } from '../model/social-proof.ts';
-import { InviteCodeSchema, InviteLandingSchema, InviterStatusSchema } from '../model/referral.ts';
+import {
+  InviteCodeSchema,
+  InviteLandingSchema,
+  InviterStatusSchema,
+  ReferralLeaderboardSchema,
+} from '../model/referral.ts';
 import { EventBatchSchema } from '../model/events.ts';
 import {
   HelpfulVoteResultSchema,
@@ -56,7 +61,7 @@ export const ReferralVisitSchema = v.strictObject({
 });
 
 export const CustomerIdentitySchema = v.strictObject({
-  /** Customer id signed by the store's backend (`id.expiry.signature`). */
+  /** The `statusToken` the merchant API returned with the customer's invite (signed by the server). */
   customerToken: v.pipe(v.string(), v.minLength(1), v.maxLength(1024)),
 });
 
@@ -229,6 +234,14 @@ export const API_ROUTES = {
     response: InviterStatusSchema,
     successStatus: 200,
     cacheable: false,
+  },
+  referralLeaderboard: {
+    method: 'GET',
+    path: '/v1/{store}/referral/leaderboard',
+    summary: 'Top inviters who opted in, names masked',
+    response: ReferralLeaderboardSchema,
+    successStatus: 200,
+    cacheable: true,
   },
 } as const satisfies Record<string, RouteDefinition>;
 

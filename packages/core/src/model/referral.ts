@@ -100,6 +100,20 @@ export const InviteLandingSchema = v.object({
   expiresAt: v.nullable(TimestampSchema),
 });
 
+/** A campaign's leaderboard: inviters who opted in, names masked, by rewarded referrals. */
+export const ReferralLeaderboardSchema = v.object({
+  items: v.pipe(
+    v.array(
+      v.object({
+        rank: v.pipe(v.number(), v.integer(), v.minValue(1)),
+        name: v.pipe(v.string(), v.maxLength(80)),
+        conversions: CountSchema,
+      }),
+    ),
+    v.maxLength(10),
+  ),
+});
+
 export type Reward = v.InferOutput<typeof RewardSchema>;
 export type RewardTier = v.InferOutput<typeof RewardTierSchema>;
 export type ReferralProgramme = v.InferOutput<typeof ReferralProgrammeSchema>;
@@ -108,3 +122,4 @@ export type InvitationState = v.InferOutput<typeof InvitationStateSchema>;
 export type Invitation = v.InferOutput<typeof InvitationSchema>;
 export type InviterStatus = v.InferOutput<typeof InviterStatusSchema>;
 export type InviteLanding = v.InferOutput<typeof InviteLandingSchema>;
+export type ReferralLeaderboard = v.InferOutput<typeof ReferralLeaderboardSchema>;

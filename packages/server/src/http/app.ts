@@ -177,7 +177,7 @@ export function createApp(services: AppServices) {
   );
 
   // JSON bodies are small; only photo uploads get the large limit above.
-  for (const path of ['/products/*', '/events', '/referrals/*']) {
+  for (const path of ['/products/*', '/events', '/referral/*']) {
     storeApp.use(
       path,
       bodyLimit({

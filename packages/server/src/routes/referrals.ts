@@ -1,4 +1,5 @@
 import {
+  API_ROUTES,
   InviteCodeSchema,
   ReferralProgrammeSchema,
   advanceInvitation,
@@ -16,6 +17,7 @@ import type {
   Invite,
   InviteLanding,
   InviterStatus,
+  ReferralLeaderboard,
   ReferralProgramme,
   Reward,
 } from '@koubei/core';
@@ -25,6 +27,7 @@ import * as v from 'valibot';
 import type { Queryable } from '../db/database.ts';
 import { json } from '../db/database.ts';
 import type { AppEnv, AppServices, StoreRow } from '../http/context.ts';
+import { cachedJson } from '../http/cache.ts';
 import { ProblemError } from '../http/problem.ts';
 import { readJsonBody } from '../http/json-body.ts';
 import { sign, verify } from '../http/signing.ts';
@@ -40,10 +43,8 @@ export const INVITE_PARAM = 'koubei_invite';
 
 const CustomerIdSchema = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(128));
 const EmailSchema = v.pipe(v.string(), v.trim(), v.email(), v.maxLength(254));
-const DeviceIdSchema = v.pipe(
-  v.string(),
-  v.regex(/^[A-Za-z0-9_-]{16,64}$/, 'Expected a device id'),
-);
+// The same first-party visitor id the widget sends with a visit.
+const DeviceIdSchema = API_ROUTES.referralVisit.body.entries.visitor;
 
 const ProgrammeInputSchema = v.strictObject({
   ...v.omit(ReferralProgrammeSchema, ['id']).entries,
@@ -69,8 +70,6 @@ const ConversionInputSchema = v.strictObject({
     deviceId: v.optional(DeviceIdSchema),
   }),
 });
-
-const VisitInputSchema = v.strictObject({ code: InviteCodeSchema, deviceId: DeviceIdSchema });
 
 interface ProgrammeRow {
   id: string;
@@ -436,7 +435,8 @@ export function publicReferralRoutes(services: AppServices) {
     return code;
   }
 
-  app.get('/referrals/invites/:code', async (c) => {
+  // Not kept in the read cache: an expiry passes without any write to retire it.
+  app.get('/referral/invites/:code', async (c) => {
     const programme = await openProgramme(c);
     const invite = await inviteOf(db, c.var.store.id, codeParam(c.req.param('code')));
     c.header('cache-control', 'no-store');
@@ -446,36 +446,38 @@ export function publicReferralRoutes(services: AppServices) {
   /**
    * A visitor arrived through an invite link. Recorded once per device and
    * code; the inviter's own device does not count; an inviter's daily limit
-   * stops a script from inflating their list.
+   * stops a script from inflating their list. The visitor sees the landing
+   * either way: whether a visit counted is the inviter's business.
    */
-  app.post('/referrals/visits', async (c) => {
+  app.post('/referral/visits', async (c) => {
     const store = c.var.store.id;
     const programme = await openProgramme(c);
-    const { code, deviceId } = await readJsonBody(c, VisitInputSchema);
+    const { code, visitor } = await readJsonBody(c, API_ROUTES.referralVisit.body);
     const invite = await inviteOf(db, store, code);
-    const landing = landingOf(invite, programme);
-    if (
-      isSelfReferral({ customerId: invite.customer_id, deviceId: invite.device_id }, { deviceId })
-    )
-      return c.json({ ...landing, recorded: false });
+    const ownDevice = isSelfReferral(
+      { customerId: invite.customer_id, deviceId: invite.device_id },
+      { deviceId: visitor },
+    );
     const [{ today }] = (await db.query<{ today: number }>(
       `select count(*)::int as today from referral_invitations
        where store_id = $1 and code = $2 and created_at > now() - interval '1 day'`,
       [store, code],
     )) as [{ today: number }];
-    if (today >= programme.max_invites_per_day) return c.json({ ...landing, recorded: false });
-    const rows = await db.query(
-      `insert into referral_invitations (store_id, id, code, invitee_device_id, state)
-       values ($1, $2, $3, $4, 'visited') on conflict do nothing returning id`,
-      [store, newId(), code, deviceId],
-    );
-    return c.json({ ...landing, recorded: rows.length > 0 }, rows.length > 0 ? 201 : 200);
+    if (!ownDevice && today < programme.max_invites_per_day) {
+      await db.query(
+        `insert into referral_invitations (store_id, id, code, invitee_device_id, state)
+         values ($1, $2, $3, $4, 'visited') on conflict do nothing`,
+        [store, newId(), code, visitor],
+      );
+    }
+    return c.json(landingOf(invite, programme));
   });
 
-  // The inviter's own list, for the status widget; the token came from the store's backend.
-  app.get('/referrals/status', async (c) => {
+  // The inviter's own list, for the status widget. POST: the token must not sit in URLs or logs.
+  app.post('/referral/status', async (c) => {
     const store = c.var.store.id;
-    const value = verify(c.req.query('token') ?? '', services.config.secret);
+    const { customerToken } = await readJsonBody(c, API_ROUTES.inviterStatus.body);
+    const value = verify(customerToken, services.config.secret);
     const prefix = `invite:${store}:`;
     if (!value?.startsWith(prefix)) throw new ProblemError(401, 'The status token is not valid');
     c.header('cache-control', 'private, no-store');
@@ -483,7 +485,7 @@ export function publicReferralRoutes(services: AppServices) {
   });
 
   // Campaign leaderboard: inviters who opted in, masked, by rewarded referrals.
-  app.get('/referrals/leaderboard', async (c) => {
+  app.get('/referral/leaderboard', async (c) => {
     const rows = await db.query<{
       display_name: string | null;
       email: string | null;
@@ -495,14 +497,14 @@ export function publicReferralRoutes(services: AppServices) {
        group by i.code, i.display_name, i.email order by conversions desc, i.code limit 10`,
       [c.var.store.id],
     );
-    c.header('cache-control', 'public, max-age=60');
-    return c.json({
+    const board: ReferralLeaderboard = {
       items: rows.map((row, index) => ({
         rank: index + 1,
         name: maskIdentity(row.display_name ?? row.email ?? '?'),
         conversions: row.conversions,
       })),
-    });
+    };
+    return cachedJson(c, board);
   });
 
   return app;
