@@ -174,6 +174,7 @@ export type {
 
 export { SUPPORTED_LOCALES, resolveLocale, createTranslator } from './i18n/create-translator.ts';
 export { formatDate, formatRelativeTime } from './i18n/format-date.ts';
+export { formatReward } from './i18n/format-reward.ts';
 export { sanitizeMessageOverrides } from './i18n/sanitize-message-overrides.ts';
 export type {
   PluralMessage,

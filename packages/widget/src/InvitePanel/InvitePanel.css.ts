@@ -1,4 +1,5 @@
 import { style } from '@vanilla-extract/css';
+import { quietButton } from '../shared/StateViews.css.ts';
 import { tokens } from '../styles/theme.css.ts';
 
 export const panel = style({
@@ -48,20 +49,11 @@ export const targets = style({
   listStyle: 'none',
 });
 
-export const target = style({
-  display: 'inline-flex',
-  alignItems: 'center',
-  minHeight: '32px',
-  padding: '4px 12px',
-  font: 'inherit',
-  fontSize: tokens.font.sizeSmall,
-  color: tokens.color.text,
-  background: tokens.color.background,
-  border: `1px solid ${tokens.color.border}`,
-  borderRadius: tokens.radius,
-  textDecoration: 'none',
-  cursor: 'pointer',
-});
+// Share targets are links and buttons that look alike: the quiet button, as a flex box.
+export const target = style([
+  quietButton,
+  { display: 'inline-flex', alignItems: 'center', padding: '4px 12px', textDecoration: 'none' },
+]);
 
 export const qr = style({ display: 'grid', justifyItems: 'start', gap: tokens.space.small });
 

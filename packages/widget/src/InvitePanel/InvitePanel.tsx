@@ -1,5 +1,5 @@
-import type { Reward, ShareChannel, Translator } from '@koubei/core';
-import { safeHttpUrl, shareTargets } from '@koubei/core';
+import type { Reward, ShareChannel } from '@koubei/core';
+import { formatReward, safeHttpUrl, shareTargets } from '@koubei/core';
 import { useId, useRef, useState } from 'preact/hooks';
 import type { KoubeiServices } from '../shared/services.ts';
 import { button } from '../shared/StateViews.css.ts';
@@ -14,26 +14,6 @@ export interface InvitePanelProps {
   readonly inviteeReward: Reward;
   /** The shop's name for the share message ("Join me at …"). */
   readonly storeName: string;
-}
-
-/** "¥20.00", "500 points", "10% off", or the coupon's own description. */
-export function formatReward(t: Translator, reward: Reward): string {
-  switch (reward.kind) {
-    case 'coupon':
-      return reward.description;
-    case 'points':
-      return t.t('reward.points', { count: reward.points });
-    case 'percent':
-      return t.t('reward.percentOff', { percent: reward.percent });
-    case 'amount': {
-      const format = new Intl.NumberFormat(t.locale, {
-        style: 'currency',
-        currency: reward.currency,
-      });
-      const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-      return format.format(reward.amountMinor / 10 ** digits);
-    }
-  }
 }
 
 type CopyState = 'idle' | 'copied' | 'failed';
