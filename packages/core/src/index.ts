@@ -213,6 +213,40 @@ export {
 export { ALL_MESSAGES, en, zhCN } from './i18n/all-messages.ts';
 
 export {
+  MERCHANT_ROUTES,
+  MODERATION_REASONS,
+  CustomerIdSchema,
+  DeviceIdSchema,
+  ModerationInputSchema,
+  ReplyInputSchema,
+  ErasureInputSchema,
+  MerchantReviewListSchema,
+  ModerationResultSchema,
+  ReplyResultSchema,
+  IncentiveResultSchema,
+  ProgrammeInputSchema,
+  InviteInputSchema,
+  IssuedInviteSchema,
+  ConversionInputSchema,
+  ConversionResultSchema,
+  CustomerTokenSchema,
+  CustomerProfileInputSchema,
+  CustomerProfileSchema,
+  CustomerConnectionsInputSchema,
+  CustomerConnectionsSchema,
+  PurchaseReportSchema,
+  PurchaseReportResultSchema,
+} from './api/merchant-contract.ts';
+export type {
+  ModerationReason,
+  ConversionResult,
+  CustomerProfileInput,
+  CustomerProfile,
+  CustomerToken,
+  IssuedInvite,
+  PurchaseReport,
+} from './api/merchant-contract.ts';
+export {
   API_ROUTES,
   SummariesResponseSchema,
   ReviewPageSchema,

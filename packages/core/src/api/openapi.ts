@@ -3,6 +3,7 @@ import type * as v from 'valibot';
 import { EVENT_TYPES } from '../model/events.ts';
 import type { RouteDefinition } from './api-contract.ts';
 import { API_ROUTES, ProblemSchema } from './api-contract.ts';
+import { MERCHANT_ROUTES } from './merchant-contract.ts';
 
 type JsonObject = Record<string, unknown>;
 
@@ -70,7 +71,11 @@ const problem = { 'application/problem+json': { schema: schemaOf(ProblemSchema) 
  */
 export function buildOpenApiDocument(): JsonObject {
   const paths: Record<string, JsonObject> = {};
-  for (const [name, route] of Object.entries(API_ROUTES) as [string, RouteDefinition][]) {
+  const routes = [
+    ...Object.entries(API_ROUTES).map(([name, route]) => ({ name, route, merchant: false })),
+    ...Object.entries(MERCHANT_ROUTES).map(([name, route]) => ({ name, route, merchant: true })),
+  ] as { name: string; route: RouteDefinition; merchant: boolean }[];
+  for (const { name, route, merchant } of routes) {
     const headers: JsonObject[] = route.idempotent
       ? [
           {
@@ -84,10 +89,12 @@ export function buildOpenApiDocument(): JsonObject {
     const body = requestBody(route);
     const operation: JsonObject = {
       operationId: name,
+      tags: [merchant ? 'merchant' : 'storefront'],
       summary: route.summary,
       ...(route.description ? { description: route.description } : {}),
       parameters: [...pathParameters(route.path), ...queryParameters(route), ...headers],
       ...(body ? { requestBody: body } : {}),
+      ...(merchant ? { security: [{ merchantApiKey: [] }] } : {}),
       responses: {
         [String(route.successStatus)]: route.response
           ? {
@@ -102,9 +109,12 @@ export function buildOpenApiDocument(): JsonObject {
                 : {}),
               content: { 'application/json': { schema: schemaOf(route.response) } },
             }
-          : { description: 'Accepted' },
+          : { description: route.successStatus === 204 ? 'Done; no content' : 'Accepted' },
         ...(route.cacheable
           ? { '304': { description: 'Not modified (If-None-Match matched the ETag)' } }
+          : {}),
+        ...(merchant
+          ? { '401': { description: 'No API key, or not a valid one', content: problem } }
           : {}),
         '4XX': { description: 'Client error, with the offending fields named', content: problem },
         '5XX': { description: 'Server error', content: problem },
@@ -120,7 +130,24 @@ export function buildOpenApiDocument(): JsonObject {
       description:
         'Reviews, photos, testimonials, social proof and referrals for storefront widgets. Generated from @koubei/core.',
     },
+    tags: [
+      { name: 'storefront', description: 'Public API for widgets, scoped to one store' },
+      {
+        name: 'merchant',
+        description:
+          'For the store’s own backend, never a browser: the API key says which store. Answers are never cached.',
+      },
+    ],
     paths,
+    components: {
+      securitySchemes: {
+        merchantApiKey: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'The store’s merchant API key: `Authorization: Bearer <key>`',
+        },
+      },
+    },
     'x-koubei-events': EVENT_TYPES,
   };
 }

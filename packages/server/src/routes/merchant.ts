@@ -1,7 +1,11 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { IncentiveSchema, normalizeUserText } from '@koubei/core';
+import {
+  ErasureInputSchema,
+  IncentiveSchema,
+  ModerationInputSchema,
+  ReplyInputSchema,
+} from '@koubei/core';
 import { Hono } from 'hono';
-import * as v from 'valibot';
 import type { Queryable } from '../db/database.ts';
 import { mediaFor } from '../db/review-queries.ts';
 import type { ReviewRow } from '../db/review-rows.ts';
@@ -12,36 +16,12 @@ import { newId } from './public-writes.ts';
 import type { AppServices, StoreRow } from '../http/context.ts';
 import { ProblemError } from '../http/problem.ts';
 import { readJsonBody } from '../http/json-body.ts';
+import { merchantCustomerRoutes } from './customers.ts';
 import { merchantReferralRoutes } from './referrals.ts';
 
 export function hashApiKey(key: string): string {
   return createHash('sha256').update(key).digest('hex');
 }
-
-/** Reasons a merchant may hide or flag a review: a fixed list, never "it was negative". */
-export const MODERATION_REASONS = [
-  'off-topic',
-  'unlawful',
-  'obscene',
-  'personal-data',
-  'spam',
-  'not-a-customer',
-] as const;
-
-const ModerationSchema = v.strictObject({
-  action: v.picklist(['approve', 'hide', 'flag']),
-  reason: v.optional(v.picklist(MODERATION_REASONS)),
-});
-// The reply is cleaned before these limits apply (see the route), like a review.
-const ReplySchema = v.strictObject({
-  body: v.pipe(
-    v.string(),
-    v.transform((text) => normalizeUserText(text, { multiline: true })),
-    v.minLength(1, 'The reply is empty'),
-    v.maxLength(3000),
-  ),
-});
-const ErasureSchema = v.strictObject({ email: v.pipe(v.string(), v.email(), v.maxLength(254)) });
 
 type MerchantEnv = { Variables: { merchantStore: StoreRow } };
 
@@ -120,7 +100,7 @@ export function merchantRoutes(services: AppServices) {
 
   app.post('/reviews/:id/moderation', async (c) => {
     const store = c.var.merchantStore.id;
-    const { action, reason } = await readJsonBody(c, ModerationSchema);
+    const { action, reason } = await readJsonBody(c, ModerationInputSchema);
     if (action !== 'approve' && !reason) {
       throw new ProblemError(422, 'Hiding or flagging needs a reason from the list', [
         { path: 'reason', message: 'Required' },
@@ -147,7 +127,7 @@ export function merchantRoutes(services: AppServices) {
 
   app.put('/reviews/:id/reply', async (c) => {
     const store = c.var.merchantStore.id;
-    const text = (await readJsonBody(c, ReplySchema)).body;
+    const text = (await readJsonBody(c, ReplyInputSchema)).body;
     const reply = await db.transaction(async (tx) => {
       const row = await reviewFor(tx, store, c.req.param('id'));
       const now = new Date(services.now()).toISOString();
@@ -274,7 +254,7 @@ export function merchantRoutes(services: AppServices) {
    */
   app.post('/erasure', async (c) => {
     const store = c.var.merchantStore.id;
-    const { email } = await readJsonBody(c, ErasureSchema);
+    const { email } = await readJsonBody(c, ErasureInputSchema);
     const photoIds = await db.transaction(async (tx) => {
       const rows = await tx.query<ReviewRow>(
         'select * from reviews where store_id = $1 and lower(email) = lower($2) for update',
@@ -299,6 +279,7 @@ export function merchantRoutes(services: AppServices) {
   });
 
   app.route('/', merchantReferralRoutes(services));
+  app.route('/', merchantCustomerRoutes(services));
 
   return app;
 }

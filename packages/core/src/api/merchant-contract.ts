@@ -1,0 +1,330 @@
+import * as v from 'valibot';
+import { safeLinkUrl } from '../guards/safe-http-url.ts';
+import { normalizeUserText } from '../guards/normalize-user-text.ts';
+import {
+  CountSchema,
+  EntityIdSchema,
+  LIMITS,
+  ProductIdSchema,
+  TimestampSchema,
+  UrlSchema,
+} from '../model/primitives.ts';
+import {
+  IncentiveSchema,
+  MerchantReplySchema,
+  ModerationStatusSchema,
+  ReviewSchema,
+} from '../model/review.ts';
+import {
+  InvitationStateSchema,
+  InviteCodeSchema,
+  InviteSchema,
+  InviterStatusSchema,
+  ReferralProgrammeSchema,
+  RewardSchema,
+} from '../model/referral.ts';
+import type { RouteDefinition } from './api-contract.ts';
+
+// The merchant API: what a store's own backend calls with its API key
+// (`Authorization: Bearer <key>`), never a browser. Same valibot schemas on
+// the server and in the OpenAPI document.
+
+/** A customer as the store knows them: its own id, opaque to Koubei. */
+export const CustomerIdSchema = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(128));
+const EmailSchema = v.pipe(v.string(), v.trim(), v.email(), v.maxLength(254));
+/** The random first-party id the widgets keep for a visitor (see ReferralVisitSchema). */
+export const DeviceIdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/));
+
+/** Reasons a merchant may hide or flag a review: a fixed list, never "it was negative". */
+export const MODERATION_REASONS = [
+  'off-topic',
+  'unlawful',
+  'obscene',
+  'personal-data',
+  'spam',
+  'not-a-customer',
+] as const;
+
+export const ModerationInputSchema = v.strictObject({
+  action: v.picklist(['approve', 'hide', 'flag']),
+  reason: v.optional(v.picklist(MODERATION_REASONS)),
+});
+
+/** The reply is cleaned (like a review) before the limits apply. */
+export const ReplyInputSchema = v.strictObject({
+  body: v.pipe(
+    v.string(),
+    v.transform((text) => normalizeUserText(text, { multiline: true })),
+    v.minLength(1, 'The reply is empty'),
+    v.maxLength(LIMITS.replyBody),
+  ),
+});
+
+export const ErasureInputSchema = v.strictObject({
+  email: v.pipe(v.string(), v.email(), v.maxLength(254)),
+});
+
+export const MerchantReviewListSchema = v.object({
+  items: v.array(v.object({ ...ReviewSchema.entries, email: v.nullable(v.string()) })),
+});
+
+export const MerchantReviewQuerySchema = v.object({
+  status: v.optional(ModerationStatusSchema),
+});
+
+export const ModerationResultSchema = v.object({
+  reviewId: EntityIdSchema,
+  status: ModerationStatusSchema,
+});
+
+export const ReplyResultSchema = v.object({ reviewId: EntityIdSchema, reply: MerchantReplySchema });
+
+export const IncentiveResultSchema = v.object({
+  reviewId: EntityIdSchema,
+  incentive: IncentiveSchema,
+});
+
+export const ProgrammeInputSchema = v.strictObject({
+  ...v.omit(ReferralProgrammeSchema, ['id']).entries,
+});
+
+export const InviteInputSchema = v.strictObject({
+  customerId: CustomerIdSchema,
+  email: v.optional(EmailSchema),
+  deviceId: v.optional(DeviceIdSchema),
+  /** Shown to friends on the landing banner ("Mei invited you"); first name only. */
+  displayName: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(40))),
+  /** Where the link lands; defaults to the store's first storefront origin. */
+  landingUrl: v.optional(v.pipe(v.string(), v.maxLength(2000))),
+  leaderboardOptIn: v.optional(v.boolean()),
+});
+
+/** A signed customer token for the storefront widgets, and when it stops working. */
+export const CustomerTokenSchema = v.object({
+  customerToken: v.pipe(v.string(), v.minLength(1), v.maxLength(1024)),
+  expiresAt: TimestampSchema,
+});
+
+export const IssuedInviteSchema = v.object({
+  ...InviteSchema.entries,
+  /** A customer token: hand it to the customer's browser for the status and friends widgets. */
+  statusToken: v.pipe(v.string(), v.minLength(1), v.maxLength(1024)),
+  statusTokenExpiresAt: TimestampSchema,
+});
+
+export const ConversionInputSchema = v.strictObject({
+  code: InviteCodeSchema,
+  event: v.picklist(['signed-up', 'purchased']),
+  invitee: v.strictObject({
+    customerId: CustomerIdSchema,
+    email: v.optional(EmailSchema),
+    deviceId: v.optional(DeviceIdSchema),
+  }),
+  /** For a purchase: what the friend bought, so "friends recommended" can count it. */
+  products: v.optional(v.pipe(v.array(ProductIdSchema), v.maxLength(100))),
+});
+
+export const ConversionResultSchema = v.object({
+  credited: v.boolean(),
+  reason: v.nullable(
+    v.picklist(['self-referral', 'already-referred', 'duplicate', 'not-yet', 'programme-closed']),
+  ),
+  state: v.optional(InvitationStateSchema),
+  rewards: v.array(v.object({ side: v.picklist(['inviter', 'invitee']), reward: RewardSchema })),
+});
+
+export const CustomerProfileInputSchema = v.strictObject({
+  /** Shown to the customer's friends only when `showIdentityToFriends` is true. */
+  displayName: v.optional(
+    v.nullable(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(40))),
+  ),
+  avatarUrl: v.optional(
+    v.nullable(
+      v.pipe(
+        UrlSchema,
+        v.check((url) => safeLinkUrl(url) !== null, 'Expected an http(s) URL'),
+      ),
+    ),
+  ),
+  /** Links the customer to reviews written with this address. Never shown to anyone. */
+  email: v.optional(v.nullable(EmailSchema)),
+  /** The customer's consent to appear by name and face in their friends' badges. */
+  showIdentityToFriends: v.boolean(),
+});
+
+export const CustomerProfileSchema = v.object({
+  customerId: CustomerIdSchema,
+  displayName: v.nullable(v.string()),
+  avatarUrl: v.nullable(v.string()),
+  hasEmail: v.boolean(),
+  showIdentityToFriends: v.boolean(),
+});
+
+export const CustomerConnectionsInputSchema = v.strictObject({
+  /** Everyone this customer knows (address book, follows); replaces the earlier list. */
+  customers: v.pipe(v.array(CustomerIdSchema), v.maxLength(1000)),
+});
+
+export const CustomerConnectionsSchema = v.object({
+  customerId: CustomerIdSchema,
+  connections: CountSchema,
+});
+
+export const PurchaseReportSchema = v.strictObject({
+  customerId: CustomerIdSchema,
+  products: v.pipe(v.array(ProductIdSchema), v.minLength(1), v.maxLength(100)),
+  /** When the order was placed; defaults to now. */
+  purchasedAt: v.optional(TimestampSchema),
+});
+
+export const PurchaseReportResultSchema = v.object({ recorded: CountSchema });
+
+/**
+ * The merchant API contract. Paths are not store-scoped: the API key says
+ * which store. Every route needs the `merchantApiKey` bearer scheme.
+ */
+export const MERCHANT_ROUTES = {
+  merchantReviews: {
+    method: 'GET',
+    path: '/v1/merchant/reviews',
+    summary: 'The newest 100 reviews in any status, with reviewers’ email addresses',
+    query: MerchantReviewQuerySchema,
+    response: MerchantReviewListSchema,
+    successStatus: 200,
+    cacheable: false,
+  },
+  moderateReview: {
+    method: 'POST',
+    path: '/v1/merchant/reviews/{review}/moderation',
+    summary: 'Approve, hide or flag a review (hiding and flagging need a reason from the list)',
+    body: ModerationInputSchema,
+    response: ModerationResultSchema,
+    successStatus: 200,
+    cacheable: false,
+  },
+  replyToReview: {
+    method: 'PUT',
+    path: '/v1/merchant/reviews/{review}/reply',
+    summary: 'Add or edit the store’s public reply to a review',
+    body: ReplyInputSchema,
+    response: ReplyResultSchema,
+    successStatus: 200,
+    cacheable: false,
+  },
+  removeReply: {
+    method: 'DELETE',
+    path: '/v1/merchant/reviews/{review}/reply',
+    summary: 'Remove the store’s reply to a review',
+    response: null,
+    successStatus: 204,
+    cacheable: false,
+  },
+  markIncentive: {
+    method: 'PUT',
+    path: '/v1/merchant/reviews/{review}/incentive',
+    summary: 'Disclose that the reviewer received something for the review',
+    body: IncentiveSchema,
+    response: IncentiveResultSchema,
+    successStatus: 200,
+    cacheable: false,
+  },
+  eraseReviewer: {
+    method: 'POST',
+    path: '/v1/merchant/erasure',
+    summary: 'Erase one reviewer’s reviews, photos and votes (GDPR); the same answer either way',
+    body: ErasureInputSchema,
+    response: v.object({ accepted: v.literal(true) }),
+    successStatus: 202,
+    cacheable: false,
+  },
+  getReferralProgramme: {
+    method: 'GET',
+    path: '/v1/merchant/referral-programme',
+    summary: 'The store’s referral programme (404 before it is set up)',
+    response: ReferralProgrammeSchema,
+    successStatus: 200,
+    cacheable: false,
+  },
+  putReferralProgramme: {
+    method: 'PUT',
+    path: '/v1/merchant/referral-programme',
+    summary: 'Create or change the referral programme: rewards, tiers, caps, expiry',
+    body: ProgrammeInputSchema,
+    response: ReferralProgrammeSchema,
+    successStatus: 200,
+    cacheable: false,
+  },
+  createInvite: {
+    method: 'POST',
+    path: '/v1/merchant/referral-invites',
+    summary: 'A customer’s invite code and link (the same one again on repeat: 200 instead of 201)',
+    body: InviteInputSchema,
+    response: IssuedInviteSchema,
+    successStatus: 201,
+    cacheable: false,
+  },
+  getInvite: {
+    method: 'GET',
+    path: '/v1/merchant/referral-invites/{code}',
+    summary: 'An inviter’s invitations (masked), rewards and next tier',
+    response: InviterStatusSchema,
+    successStatus: 200,
+    cacheable: false,
+  },
+  reportConversion: {
+    method: 'POST',
+    path: '/v1/merchant/referral-conversions',
+    summary: 'Report a friend’s sign-up or purchase; rewards are issued once',
+    description:
+      'Repeats are harmless (reason "duplicate"). Self-referral and friends already credited to another inviter earn nothing.',
+    body: ConversionInputSchema,
+    response: ConversionResultSchema,
+    successStatus: 200,
+    cacheable: false,
+  },
+  putCustomer: {
+    method: 'PUT',
+    path: '/v1/merchant/customers/{customer}',
+    summary: 'A customer’s name, avatar, email and consent to be shown to friends',
+    body: CustomerProfileInputSchema,
+    response: CustomerProfileSchema,
+    successStatus: 200,
+    cacheable: false,
+  },
+  putCustomerConnections: {
+    method: 'PUT',
+    path: '/v1/merchant/customers/{customer}/connections',
+    summary: 'Replace the people a customer is connected to (used for "friends recommended")',
+    body: CustomerConnectionsInputSchema,
+    response: CustomerConnectionsSchema,
+    successStatus: 200,
+    cacheable: false,
+  },
+  issueCustomerToken: {
+    method: 'POST',
+    path: '/v1/merchant/customers/{customer}/token',
+    summary: 'A signed, expiring customer token for the storefront widgets',
+    description:
+      'Put it on the widgets of a signed-in customer (data-customer-token); it expires after the configured lifetime (30 days by default).',
+    response: CustomerTokenSchema,
+    successStatus: 201,
+    cacheable: false,
+  },
+  reportPurchases: {
+    method: 'POST',
+    path: '/v1/merchant/purchases',
+    summary: 'Report what a customer bought (a repeat of the same product is recorded once)',
+    body: PurchaseReportSchema,
+    response: PurchaseReportResultSchema,
+    successStatus: 200,
+    cacheable: false,
+  },
+} as const satisfies Record<string, RouteDefinition>;
+
+export type ModerationReason = (typeof MODERATION_REASONS)[number];
+export type ConversionResult = v.InferOutput<typeof ConversionResultSchema>;
+export type CustomerProfileInput = v.InferOutput<typeof CustomerProfileInputSchema>;
+export type CustomerProfile = v.InferOutput<typeof CustomerProfileSchema>;
+export type CustomerToken = v.InferOutput<typeof CustomerTokenSchema>;
+export type IssuedInvite = v.InferOutput<typeof IssuedInviteSchema>;
+export type PurchaseReport = v.InferOutput<typeof PurchaseReportSchema>;
