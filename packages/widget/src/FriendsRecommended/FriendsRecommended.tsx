@@ -55,7 +55,7 @@ async function loadProof(
       const data = await client.getFriendsSocialProof(product, customerToken, signal);
       return { data, source: 'network', error: null };
     } catch (error) {
-      if (!(isHttpError(error) && (error.status === 401 || error.status === 422))) throw error;
+      if (!(isHttpError(error) && [401, 403, 422].includes(error.status))) throw error;
       console.warn(
         `Koubei: social-proof customer token refused (${error.message}); no friends shown`,
       );
