@@ -11,6 +11,7 @@ import {
   ReferralLeaderboardSchema,
 } from '../model/referral.ts';
 import { EventBatchSchema } from '../model/events.ts';
+import { DeviceIdSchema } from './merchant-contract.ts';
 import {
   HelpfulVoteResultSchema,
   HelpfulVoteSchema,
@@ -57,7 +58,7 @@ export const TestimonialListSchema = v.object({
 export const ReferralVisitSchema = v.strictObject({
   code: InviteCodeSchema,
   /** Random first-party id the widget keeps for this visitor. */
-  visitor: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/)),
+  visitor: DeviceIdSchema,
 });
 
 export const CustomerIdentitySchema = v.strictObject({
