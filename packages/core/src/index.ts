@@ -236,8 +236,12 @@ export {
   CustomerConnectionsSchema,
   PurchaseReportSchema,
   PurchaseReportResultSchema,
+  ImportedReviewSchema,
+  ImportResultSchema,
+  StoreExportSchema,
 } from './api/merchant-contract.ts';
 export type {
+  ImportedReview,
   ModerationReason,
   ConversionResult,
   CustomerProfileInput,

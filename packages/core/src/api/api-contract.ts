@@ -93,7 +93,8 @@ export interface RouteDefinition {
   readonly summary: string;
   readonly description?: string;
   readonly query?: v.GenericSchema;
-  readonly body?: v.GenericSchema | 'multipart-photo';
+  /** `review-import`: a CSV file or a JSON array of `ImportedReviewSchema` rows. */
+  readonly body?: v.GenericSchema | 'multipart-photo' | 'review-import';
   /** The JSON body of a successful response; `null` for 202/204 without a body. */
   readonly response: v.GenericSchema | null;
   readonly successStatus: 200 | 201 | 202 | 204;

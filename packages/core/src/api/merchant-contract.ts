@@ -4,8 +4,10 @@ import { normalizeUserText } from '../guards/normalize-user-text.ts';
 import {
   CountSchema,
   EntityIdSchema,
+  LanguageTagSchema,
   LIMITS,
   ProductIdSchema,
+  RatingSchema,
   TimestampSchema,
   UrlSchema,
 } from '../model/primitives.ts';
@@ -82,6 +84,43 @@ export const ReplyResultSchema = v.object({ reviewId: EntityIdSchema, reply: Mer
 export const IncentiveResultSchema = v.object({
   reviewId: EntityIdSchema,
   incentive: IncentiveSchema,
+});
+
+/** One review moved over from another platform (JSON object or CSV row). */
+export const ImportedReviewSchema = v.object({
+  product: ProductIdSchema,
+  rating: v.pipe(
+    v.union([v.number(), v.pipe(v.string(), v.regex(/^\d$/), v.transform(Number))]),
+    RatingSchema,
+  ),
+  title: v.optional(v.pipe(v.string(), v.maxLength(150)), ''),
+  body: v.pipe(v.string(), v.minLength(1), v.maxLength(5000)),
+  author: v.pipe(v.string(), v.minLength(1), v.maxLength(80)),
+  language: LanguageTagSchema,
+  date: TimestampSchema,
+  email: v.optional(v.pipe(v.string(), v.email(), v.maxLength(254))),
+  verified: v.optional(
+    v.union([
+      v.boolean(),
+      v.pipe(
+        v.picklist(['true', 'false', 'yes', 'no', '1', '0', '']),
+        v.transform((s) => ['true', 'yes', '1'].includes(s)),
+      ),
+    ]),
+    false,
+  ),
+});
+
+export const ImportResultSchema = v.object({ imported: CountSchema });
+
+/** Everything the store has with us, as stored (rows of each table). */
+export const StoreExportSchema = v.object({
+  store: v.string(),
+  exportedAt: TimestampSchema,
+  reviews: v.array(v.record(v.string(), v.unknown())),
+  photos: v.array(v.record(v.string(), v.unknown())),
+  testimonials: v.array(v.record(v.string(), v.unknown())),
+  auditLog: v.array(v.record(v.string(), v.unknown())),
 });
 
 export const ProgrammeInputSchema = v.strictObject({
@@ -228,6 +267,25 @@ export const MERCHANT_ROUTES = {
     successStatus: 200,
     cacheable: false,
   },
+  importReviews: {
+    method: 'POST',
+    path: '/v1/merchant/import',
+    summary: 'Import reviews from another platform (CSV with a header row, or a JSON array)',
+    description:
+      'All or nothing: when any row is bad, nothing is imported and the 422 problem names row and field. At most 10 000 rows.',
+    body: 'review-import',
+    response: ImportResultSchema,
+    successStatus: 201,
+    cacheable: false,
+  },
+  exportStore: {
+    method: 'GET',
+    path: '/v1/merchant/export',
+    summary: 'Everything the store has here: reviews, photos, testimonials, audit log',
+    response: StoreExportSchema,
+    successStatus: 200,
+    cacheable: false,
+  },
   eraseReviewer: {
     method: 'POST',
     path: '/v1/merchant/erasure',
@@ -321,6 +379,7 @@ export const MERCHANT_ROUTES = {
   },
 } as const satisfies Record<string, RouteDefinition>;
 
+export type ImportedReview = v.InferOutput<typeof ImportedReviewSchema>;
 export type ModerationReason = (typeof MODERATION_REASONS)[number];
 export type ConversionResult = v.InferOutput<typeof ConversionResultSchema>;
 export type CustomerProfileInput = v.InferOutput<typeof CustomerProfileInputSchema>;

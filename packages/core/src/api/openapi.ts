@@ -3,7 +3,7 @@ import type * as v from 'valibot';
 import { EVENT_TYPES } from '../model/events.ts';
 import type { RouteDefinition } from './api-contract.ts';
 import { API_ROUTES, ProblemSchema } from './api-contract.ts';
-import { MERCHANT_ROUTES } from './merchant-contract.ts';
+import { ImportedReviewSchema, MERCHANT_ROUTES } from './merchant-contract.ts';
 
 type JsonObject = Record<string, unknown>;
 
@@ -49,6 +49,20 @@ function requestBody(route: RouteDefinition): JsonObject | undefined {
             type: 'object',
             required: ['photo'],
             properties: { photo: { type: 'string', contentMediaType: 'application/octet-stream' } },
+          },
+        },
+      },
+    };
+  }
+  if (route.body === 'review-import') {
+    return {
+      required: true,
+      content: {
+        'application/json': { schema: { type: 'array', items: schemaOf(ImportedReviewSchema) } },
+        'text/csv': {
+          schema: {
+            type: 'string',
+            description: `A header row naming the same fields (${Object.keys(ImportedReviewSchema.entries).join(', ')}), then one review per row`,
           },
         },
       },
