@@ -106,14 +106,26 @@ describe('Storybook stories', () => {
               };
             }
           ).axe;
-          const result = await axe.run(document, {
+          const options = {
             // Page-level rules do not apply to a widget shown alone in a frame.
             rules: {
               region: { enabled: false },
               'landmark-one-main': { enabled: false },
               'page-has-heading-one': { enabled: false },
             },
-          });
+          };
+          // Storybook's a11y addon runs axe in the same page after each
+          // render; on a slow machine it may still be running. Wait for it
+          // rather than fail (axe allows one run at a time per page).
+          let result: Awaited<ReturnType<typeof axe.run>> | undefined;
+          for (let attempt = 0; !result; attempt++) {
+            try {
+              result = await axe.run(document, options);
+            } catch (error) {
+              if (attempt >= 50 || !String(error).includes('already running')) throw error;
+              await new Promise((resolve) => setTimeout(resolve, 200));
+            }
+          }
           return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
         });
         if (violations.length) failures.push(`${story.id}: ${violations.join(', ')}`);
