@@ -8,7 +8,8 @@
 
 import { join } from 'node:path';
 import { bundleCost } from '../scripts/bundle-cost.mjs';
-import { KB, readCdnBuild } from '../scripts/cdn-files.mjs';
+import { KB, brotli, gzip, readCdnBuild } from '../scripts/cdn-files.mjs';
+import { printTable as table } from '../../../bench/table.mjs';
 
 const widgetDir = join(import.meta.dirname, '..');
 const modules = join(widgetDir, 'node_modules');
@@ -22,18 +23,6 @@ const sizesOf = (names) => ({
   brotli: sum(names, 'brotli'),
 });
 const fileNamed = (pattern) => [...cdn.files.keys()].find((name) => pattern.test(name));
-
-function table(title, headers, rows) {
-  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
-  const line = (cells) =>
-    `| ${cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join(' | ')} |`;
-  console.log(`\n### ${title}\n`);
-  console.log(line(headers));
-  console.log(
-    `|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`,
-  );
-  for (const row of rows) console.log(line(row));
-}
 
 // ---------------------------------------------------------------------------
 // The script tag: what a page with one kind of widget downloads. Widget
@@ -56,7 +45,6 @@ for (const chunk of widgetChunks.sort()) {
 }
 const allFiles = [...cdn.files.keys()];
 const cssBytes = Buffer.from(cdn.cssTexts.join('\n'));
-const { brotli, gzip } = await import('../scripts/cdn-files.mjs');
 
 const scriptTagRows = [
   ['loader koubei.js', ...Object.values(sizesOf(['koubei.js'])).map(kb), 1],
