@@ -42,7 +42,7 @@ export async function seedBulkReviews(
          'Bought this teapot for the office. Review number ' || g || ' of many; brews well and pours cleanly.',
          'en', 'Customer ' || g, g % 3 <> 0, null, 0, 0, 0, 0, '[]', 'published',
          $3::bigint - g * 60000, $3::bigint - g * 60000
-       from generate_series($4::int, $5::int) as g`,
+       from generate_series($4::bigint, $5::bigint) as g`,
       [store, product, now, start, end],
     );
   }
