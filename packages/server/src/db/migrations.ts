@@ -252,6 +252,29 @@ create index referral_invites_customer on referral_invites (store_id, customer_i
 create index reviews_email on reviews (store_id, lower(email)) where email is not null;
 `,
   },
+  {
+    // Id 6: ids 3 to 5 belong to the referral graph, the merchant console
+    // and the reliability work, landing at the same time.
+    id: 6,
+    name: 'review page indexes, one per sort order',
+    // A review page is `where store, product, published order by <key> limit n`.
+    // Without these, a product with 200 000 reviews took 830 ms per uncached
+    // page (every row sorted); with them the first rows of the index answer.
+    // The expressions match SORT_SQL in review-queries.ts exactly, or the
+    // planner cannot use them.
+    sql: `
+create index reviews_page_newest on reviews (store_id, product_id, (-created_ms), (id collate "C"))
+  where status = 'published';
+create index reviews_page_oldest on reviews (store_id, product_id, created_ms, (id collate "C"))
+  where status = 'published';
+create index reviews_page_highest on reviews (store_id, product_id, (-rating), (-created_ms), (id collate "C"))
+  where status = 'published';
+create index reviews_page_lowest on reviews (store_id, product_id, rating, (-created_ms), (id collate "C"))
+  where status = 'published';
+create index reviews_page_helpful on reviews (store_id, product_id, (-helpful_score), (-created_ms), (id collate "C"))
+  where status = 'published';
+`,
+  },
 ];
 
 /**
