@@ -13,6 +13,7 @@ describe('@koubei/widget npm entry', () => {
       'FriendsRecommended',
       'ReviewForm',
       'InvitePanel',
+      'InvitationStatus',
     ] as const) {
       expect(typeof widget[name], name).toBe('function');
     }
