@@ -69,6 +69,7 @@ describe('Storybook stories', () => {
     expect([...widgets].sort()).toEqual([
       'widgets-friends-recommended',
       'widgets-invitation-status',
+      'widgets-invite-landing',
       'widgets-invite-panel',
       'widgets-photo-gallery',
       'widgets-rating-summary',

@@ -14,6 +14,7 @@ describe('@koubei/widget npm entry', () => {
       'ReviewForm',
       'InvitePanel',
       'InvitationStatus',
+      'InviteLanding',
     ] as const) {
       expect(typeof widget[name], name).toBe('function');
     }

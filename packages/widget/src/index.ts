@@ -11,6 +11,7 @@ import { ReviewList as ReviewListWidget } from './ReviewList/ReviewList.tsx';
 import { TestimonialWall as TestimonialWallWidget } from './TestimonialWall/TestimonialWall.tsx';
 import { InvitePanel as InvitePanelWidget } from './InvitePanel/InvitePanel.tsx';
 import { InvitationStatus as InvitationStatusWidget } from './InvitationStatus/InvitationStatus.tsx';
+import { InviteLanding as InviteLandingWidget } from './InviteLanding/InviteLanding.tsx';
 import { framed } from './shared/framed.tsx';
 import { Stars as StarsWidget } from './Stars/Stars.tsx';
 
@@ -43,6 +44,8 @@ export const ReviewForm = framed(ReviewFormWidget);
 export const InvitePanel = framed(InvitePanelWidget);
 /** The inviter's friends (masked) and how far each got, rewards earned and the next tier. */
 export const InvitationStatus = framed(InvitationStatusWidget);
+/** The banner a friend sees on arriving through an invite link: their reward, the code kept. */
+export const InviteLanding = framed(InviteLandingWidget);
 
 export { StarsView } from './Stars/StarsView.tsx';
 export type { StarsViewProps } from './Stars/StarsView.tsx';
@@ -56,3 +59,4 @@ export type { FriendsRecommendedProps } from './FriendsRecommended/FriendsRecomm
 export type { ReviewFormProps } from './ReviewForm/ReviewForm.tsx';
 export type { InvitePanelProps } from './InvitePanel/InvitePanel.tsx';
 export type { InvitationStatusProps } from './InvitationStatus/InvitationStatus.tsx';
+export type { InviteLandingProps } from './InviteLanding/InviteLanding.tsx';
