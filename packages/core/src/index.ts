@@ -288,5 +288,16 @@ export {
   createInviteCode,
   maskIdentity,
 } from './referral/referral-rules.ts';
+export {
+  INVITE_PARAM,
+  INVITE_COOKIE,
+  INVITE_KEEP_MS,
+  readInviteParam,
+  inviteExpiry,
+  inviteCookie,
+  readInviteCookie,
+  parseKeptInvite,
+} from './referral/invite-attribution.ts';
+export type { KeptInvite } from './referral/invite-attribution.ts';
 export { SHARE_CHANNELS, shareTargets } from './referral/share-targets.ts';
 export type { ShareChannel, ShareTarget } from './referral/share-targets.ts';
