@@ -1,6 +1,8 @@
-import type { Invitation, InviterStatus, Reward } from '@koubei/core';
-import { INVITATION_STATES, formatDate, formatReward, isHttpError } from '@koubei/core';
+import type { Invitation, Reward } from '@koubei/core';
+import { INVITATION_STATES, formatDate, formatReward } from '@koubei/core';
 import { useId } from 'preact/hooks';
+import type { InviterView } from '../shared/inviter-status.ts';
+import { loadInviterView } from '../shared/inviter-status.ts';
 import type { KoubeiServices } from '../shared/services.ts';
 import { EmptyState, ErrorState, Skeleton } from '../shared/StateViews.tsx';
 import { useRemote } from '../shared/use-remote.ts';
@@ -16,41 +18,6 @@ export interface InvitationStatusProps {
   readonly customerToken: string;
 }
 
-interface StatusView {
-  /** `null` when the server refused the status because the programme has ended. */
-  readonly status: InviterStatus | null;
-  readonly open: boolean;
-}
-
-// 410 Gone is how the API says "this referral programme has ended".
-const isEnded = (error: unknown) => isHttpError(error) && error.status === 410;
-
-/**
- * The status answer does not say whether the programme still runs; the
- * invite's own landing does (410 once it has ended), so it is asked too.
- * Any other failure of that second read counts as open: it only decides
- * whether the next-tier line shows.
- */
-async function loadStatus(
-  koubei: KoubeiServices,
-  customerToken: string,
-  signal: AbortSignal,
-): Promise<StatusView> {
-  const client = await koubei.client();
-  let status: InviterStatus;
-  try {
-    status = await client.getInviterStatus(customerToken, signal);
-  } catch (error) {
-    if (isEnded(error)) return { status: null, open: false };
-    throw error;
-  }
-  const open = await client.getInviteLanding(status.invite.code, { signal }).then(
-    () => true,
-    (error: unknown) => !isEnded(error),
-  );
-  return { status, open };
-}
-
 /**
  * The inviter's view of their referrals: each friend (masked by the server)
  * with how far they got, as words and as steps; the rewards earned; and how
@@ -60,10 +27,10 @@ async function loadStatus(
 export function InvitationStatus({ koubei, customerToken }: InvitationStatusProps) {
   const { t } = koubei;
   const titleId = useId();
-  const [remote, retry] = useRemote<StatusView>(
+  const [remote, retry] = useRemote<InviterView>(
     `invite-status:${customerToken}`,
     async (signal) => ({
-      data: await loadStatus(koubei, customerToken, signal),
+      data: await loadInviterView(koubei, customerToken, signal),
       source: 'network',
       error: null,
     }),
@@ -97,7 +64,7 @@ export function InvitationStatus({ koubei, customerToken }: InvitationStatusProp
   );
 }
 
-function StatusBody({ koubei, view }: { koubei: KoubeiServices; view: StatusView }) {
+function StatusBody({ koubei, view }: { koubei: KoubeiServices; view: InviterView }) {
   const { t } = koubei;
   const { status, open } = view;
   const closed = !open && (

@@ -10,8 +10,10 @@ export interface InvitePanelProps {
   readonly koubei: KoubeiServices;
   /** The customer's invite, as the store's backend got it from the merchant API. */
   readonly invite: { readonly code: string; readonly url: string };
-  readonly inviterReward: Reward;
-  readonly inviteeReward: Reward;
+  /** What the inviter gets per friend who joins; the line is left out when not known. */
+  readonly inviterReward?: Reward | null;
+  /** What the friend gets; the line is left out when not known. */
+  readonly inviteeReward?: Reward | null;
   /** The shop's name for the share message ("Join me at …"). */
   readonly storeName: string;
 }
@@ -63,10 +65,20 @@ export function InvitePanel({
       <h2 id={titleId} class={css.title}>
         {t.t('invite.title')}
       </h2>
-      <ul class={css.rewards}>
-        <li dir="auto">{t.t('invite.rewardYou', { reward: formatReward(t, inviterReward) })}</li>
-        <li dir="auto">{t.t('invite.rewardFriend', { reward: formatReward(t, inviteeReward) })}</li>
-      </ul>
+      {(inviterReward || inviteeReward) && (
+        <ul class={css.rewards}>
+          {inviterReward && (
+            <li dir="auto">
+              {t.t('invite.rewardYou', { reward: formatReward(t, inviterReward) })}
+            </li>
+          )}
+          {inviteeReward && (
+            <li dir="auto">
+              {t.t('invite.rewardFriend', { reward: formatReward(t, inviteeReward) })}
+            </li>
+          )}
+        </ul>
+      )}
       <p class={css.muted}>
         {t.t('invite.code')}: <span class={css.code}>{invite.code}</span>
       </p>

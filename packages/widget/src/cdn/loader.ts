@@ -102,7 +102,8 @@ type KoubeiGlobal = { version: string } & Record<string, unknown>;
         continue;
       }
       if (!el.style.minHeight) el.style.setProperty('min-height', `${heights[kind]}px`);
-      if (visible) visible.observe(el);
+      // The landing banner floats over the window wherever its placeholder sits: mount it now.
+      if (visible && heights[kind]) visible.observe(el);
       else queued.push(placeholder(el, kind));
     }
     flush();

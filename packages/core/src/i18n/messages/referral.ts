@@ -61,6 +61,7 @@ export const enReferral = {
   'invite.posterReward': 'Scan to get {reward}',
   'invite.posterCode': 'Invite code {code}',
   'invite.posterFailed': 'The poster could not be made in this browser.',
+  'invite.error': 'Your invite link could not be loaded.',
 } as const;
 
 export const zhCNReferral = {
@@ -118,4 +119,5 @@ export const zhCNReferral = {
   'invite.posterReward': '扫码领取 {reward}',
   'invite.posterCode': '邀请码 {code}',
   'invite.posterFailed': '当前浏览器无法生成海报。',
+  'invite.error': '邀请链接加载失败。',
 } satisfies MessagesOf<typeof enReferral>;

@@ -1,0 +1,270 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase, startServer } from '@koubei/server/src/server.ts';
+import type { RunningServer } from '@koubei/server/src/server.ts';
+import { hashApiKey } from '@koubei/server/src/routes/merchant.ts';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { PageWatch } from './browser.ts';
+import { launchChromium, watchPage } from './browser.ts';
+import { startShop } from './servers.ts';
+
+// The referral widgets through the script tag, against the real API server
+// (PGlite in memory) and a real Chromium: a friend arrives through an invite
+// link, the banner shows their reward, the visit reaches the server once and
+// the code is kept first-party for checkout.
+
+const STORE = 'tea-house';
+const API_KEY = 'e2e-merchant-key-0123456789abcdef';
+
+let browser: Browser;
+let shop: Awaited<ReturnType<typeof startShop>>;
+let api: RunningServer;
+let photoDir: string;
+let context: BrowserContext | undefined;
+let page: Page;
+let watch: PageWatch;
+let invite: { code: string; url: string; statusToken: string };
+
+function merchant(path: string, method = 'GET', body?: unknown): Promise<Response> {
+  return fetch(`${api.url}/v1/merchant${path}`, {
+    method,
+    headers: { authorization: `Bearer ${API_KEY}`, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+}
+
+async function invitations(): Promise<{ state: string }[]> {
+  const response = await merchant(`/referral-invites/${invite.code}`);
+  return ((await response.json()) as { invitations: { state: string }[] }).invitations;
+}
+
+beforeAll(async () => {
+  [browser, shop] = await Promise.all([launchChromium(), startShop()]);
+  const db = await openDatabase({ databaseUrl: undefined, dataDir: '' }, true);
+  // The shop's origin may write (visits, status); the merchant key runs the programme.
+  await db.query(
+    'insert into stores (id, name, origins, moderation, api_key_hash) values ($1, $2, $3, $4, $5)',
+    [STORE, 'Tea House', [shop.url], 'publish-first', hashApiKey(API_KEY)],
+  );
+  photoDir = mkdtempSync(join(tmpdir(), 'koubei-e2e-photos-'));
+  api = await startServer(
+    {
+      port: 0,
+      host: '127.0.0.1',
+      publicUrl: 'http://127.0.0.1',
+      secret: 'e2e-secret-0123456789abcdef0123456789',
+      photoDir,
+    },
+    db,
+  );
+  const programme = await merchant('/referral-programme', 'PUT', {
+    name: 'Share the tea',
+    active: true,
+    conversion: 'purchase',
+    inviterReward: { kind: 'amount', amountMinor: 2000, currency: 'CNY' },
+    inviteeReward: { kind: 'coupon', description: '¥20 off your first order' },
+    tiers: [{ conversions: 3, inviterReward: { kind: 'points', points: 500 } }],
+    maxRewardsPerInviter: null,
+    maxInvitesPerDay: 50,
+    expiresAt: null,
+  });
+  expect(programme.status).toBe(200);
+  const created = await merchant('/referral-invites', 'POST', {
+    customerId: 'customer-mei',
+    email: 'mei@qq.com',
+    displayName: 'Mei',
+    // The server takes only https landing URLs (no http even on loopback), so the
+    // link names the shop's public address; the browser opens the same path and
+    // query on the local test shop.
+    landingUrl: 'https://shop.example/tea',
+  });
+  expect(created.status).toBe(201);
+  invite = (await created.json()) as typeof invite;
+}, 60_000);
+
+afterAll(async () => {
+  await Promise.all([browser?.close(), shop?.close(), api?.close()]);
+  await api?.db.close();
+  if (photoDir) rmSync(photoDir, { recursive: true, force: true });
+});
+
+afterEach(async () => {
+  await context?.close();
+  context = undefined;
+});
+
+function scriptTag(): string {
+  return `<script async src="${shop.url}/cdn/koubei.js" data-api="${api.url}" data-store="${STORE}" data-locale="en"></script>`;
+}
+
+/** A shop page with the banner placeholder in its template, as the README suggests. */
+function productPage(): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Celadon teapot</title></head>
+<body><h1>Celadon teapot</h1><p style="height:1200px">A teapot.</p>
+<div data-koubei="invitee-banner"></div>${scriptTag()}</body></html>`;
+}
+
+async function open(url: string): Promise<void> {
+  context ??= await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  page = await context.newPage();
+  watch = watchPage(page);
+  await page.addInitScript(() => {
+    const w = window as unknown as { __cls: number; __invites: unknown[] };
+    w.__cls = 0;
+    w.__invites = [];
+    document.addEventListener('koubei:invite', (event) =>
+      w.__invites.push((event as CustomEvent).detail),
+    );
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as unknown as { value: number }[])
+        w.__cls += entry.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto(url);
+}
+
+/** The banner's text inside its shadow root, or '' while it is not shown. */
+function bannerText(): Promise<string> {
+  return page.$eval(
+    '[data-koubei="invitee-banner"]',
+    (host) => host.shadowRoot?.querySelector('[part="invite-landing"]')?.textContent ?? '',
+  );
+}
+
+describe('a friend arriving through an invite link', () => {
+  it('sees the banner, the visit is recorded once, and the code is kept first-party', async () => {
+    shop.page('/tea', productPage());
+    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const visits: string[] = [];
+    const apiSetCookies: string[] = [];
+    context.on('request', (request) => {
+      if (request.url().endsWith('/referral/visits')) visits.push(request.method());
+    });
+    context.on('response', (response) => {
+      const setCookie = response.headers()['set-cookie'];
+      if (response.url().startsWith(api.url) && setCookie) apiSetCookies.push(setCookie);
+    });
+    const link = new URL(invite.url);
+    expect(link.searchParams.get('koubei_invite')).toBe(invite.code);
+    await open(`${shop.url}${link.pathname}${link.search}`);
+
+    await expect.poll(bannerText, { timeout: 10_000 }).toContain('Mei invited you');
+    const text = await bannerText();
+    expect(text).toContain('Your welcome reward: ¥20 off your first order');
+    expect(text).toContain(`Invite code ${invite.code} is saved on this device for checkout.`);
+
+    // The server has the visit.
+    await expect.poll(invitations).toEqual([expect.objectContaining({ state: 'visited' })]);
+    // First-party keeping: the shop's own cookie and storage, and the page API.
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { __invites: unknown[] }).__invites))
+      .toEqual([{ code: invite.code, recorded: true }]);
+    const cookies = await context!.cookies(shop.url);
+    const cookie = cookies.find((c) => c.name === 'koubei_invite');
+    expect(cookie?.value).toBe(invite.code);
+    expect(cookie?.sameSite).toBe('Lax');
+    expect(cookie?.domain).toBe('127.0.0.1');
+    const days = ((cookie?.expires ?? 0) * 1000 - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(29.9);
+    expect(days).toBeLessThanOrEqual(30);
+    const stored = await page.evaluate(() =>
+      JSON.parse(localStorage.getItem('koubei:invite') ?? 'null'),
+    );
+    expect(stored).toMatchObject({ code: invite.code, recorded: true });
+    expect(
+      await page.evaluate(() =>
+        (
+          window as unknown as { Koubei: { inviteCode(): Promise<string | null> } }
+        ).Koubei.inviteCode(),
+      ),
+    ).toBe(invite.code);
+    // The page's own script wrote the only cookie; the API sets none (no third-party cookie).
+    expect((await context!.cookies()).map((c) => c.name)).toEqual(['koubei_invite']);
+    expect(apiSetCookies).toEqual([]);
+    // The banner floats over the page: nothing moved.
+    expect(await page.evaluate(() => (window as unknown as { __cls: number }).__cls)).toBe(0);
+
+    // Closing by keyboard; the banner stays closed on the next page with the link.
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(
+      () =>
+        document
+          .querySelector('[data-koubei="invitee-banner"]')
+          ?.shadowRoot?.activeElement?.getAttribute('aria-label') ?? '',
+    );
+    expect(focused).toBe('Dismiss');
+    await page.keyboard.press('Enter');
+    await expect.poll(bannerText).toBe('');
+    await page.reload();
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { __invites: unknown[] }).__invites))
+      .toHaveLength(1);
+    await page.waitForTimeout(500);
+    expect(await bannerText()).toBe('');
+
+    // One visit, however often the link is opened.
+    expect(visits).toEqual(['POST']);
+    expect(await invitations()).toHaveLength(1);
+    expect(watch.errors).toEqual([]);
+    expect(watch.consoleErrors).toEqual([]);
+  });
+
+  it('shows nothing for an unknown code and keeps nothing, with no error on the page', async () => {
+    shop.page('/tea', productPage());
+    await open(`${shop.url}/tea?koubei_invite=NOSUCH99`);
+    await page.waitForFunction(
+      () => document.querySelector('[data-koubei="invitee-banner"]')?.shadowRoot,
+    );
+    await page.waitForTimeout(800);
+    expect(await bannerText()).toBe('');
+    expect(await context!.cookies()).toEqual([]);
+    expect(
+      await page.evaluate(() =>
+        (
+          window as unknown as { Koubei: { inviteCode(): Promise<string | null> } }
+        ).Koubei.inviteCode(),
+      ),
+    ).toBeNull();
+    expect(watch.errors).toEqual([]);
+    // The 404 itself is logged by Chromium as a failed resource; nothing else is.
+    expect(watch.consoleErrors.filter((m) => !m.includes('404'))).toEqual([]);
+  });
+});
+
+describe('the inviter on their account page', () => {
+  it('sees their invite panel and their invitations by their signed token', async () => {
+    shop.page(
+      '/account',
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Account</title></head><body>
+<div data-koubei="invite" data-customer-token="${invite.statusToken}" data-store-name="Tea House"></div>
+<div data-koubei="invite-status" data-customer-token="${invite.statusToken}"></div>
+<div data-koubei="invite-status" data-customer-token="forged-token"><p>Fallback</p></div>
+${scriptTag()}</body></html>`,
+    );
+    await open(`${shop.url}/account`);
+    const panel = () =>
+      page.$eval(
+        '[data-koubei="invite"]',
+        (host) => host.shadowRoot?.querySelector('[part="invite-panel"]')?.textContent ?? '',
+      );
+    await expect.poll(panel, { timeout: 10_000 }).toContain(invite.code);
+    expect(await panel()).toContain('Your friend gets ¥20 off your first order');
+    const rows = () =>
+      page.$$eval('[data-koubei="invite-status"]', (hosts) =>
+        [...(hosts[0]?.shadowRoot?.querySelectorAll('tbody tr') ?? [])].map((row) =>
+          [...row.children].slice(0, 2).map((cell) => cell.textContent),
+        ),
+      );
+    // The friend of the first test visited; the server knew no email for them.
+    await expect.poll(rows, { timeout: 10_000 }).toEqual([['A friend', 'Visited']]);
+    // A forged token: the placeholder's own fallback and a retry, no exception.
+    const forged = await page.$$eval(
+      '[data-koubei="invite-status"]',
+      (hosts) => hosts[1]?.shadowRoot?.querySelector('[part="error"]')?.textContent ?? '',
+    );
+    expect(forged).toContain('Your invitations could not be loaded.');
+    expect(watch.errors).toEqual([]);
+  });
+});
