@@ -280,6 +280,7 @@ export type {
 
 export {
   advanceInvitation,
+  invitationStep,
   isConversion,
   isProgrammeOpen,
   inviterRewardsFor,

@@ -4,6 +4,7 @@ import {
   INVITATION_STATES,
   InviteCodeSchema,
   advanceInvitation,
+  invitationStep,
   createInviteCode,
   inviterRewardsFor,
   isConversion,
@@ -149,6 +150,14 @@ describe('referral rules', () => {
         if (local.length > 1) expect(masked).not.toContain(local);
         expect(masked.endsWith(email.slice(email.lastIndexOf('@')))).toBe(true);
       }),
+    );
+  });
+});
+
+describe('invitationStep', () => {
+  it('numbers the states in their order, out of five', () => {
+    expect(INVITATION_STATES.map((state) => invitationStep(state))).toEqual(
+      [1, 2, 3, 4, 5].map((step) => ({ step, total: 5 })),
     );
   });
 });

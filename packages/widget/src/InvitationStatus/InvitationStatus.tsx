@@ -1,5 +1,5 @@
 import type { Invitation, Reward } from '@koubei/core';
-import { INVITATION_STATES, formatDate, formatReward } from '@koubei/core';
+import { formatDate, formatReward, invitationStep } from '@koubei/core';
 import { useId } from 'preact/hooks';
 import type { InviterView } from '../shared/inviter-status.ts';
 import { loadInviterView } from '../shared/inviter-status.ts';
@@ -127,7 +127,6 @@ function InvitationTable({
   invitations: readonly Invitation[];
 }) {
   const { t } = koubei;
-  const total = INVITATION_STATES.length;
   return (
     <table class={css.table} part="invite-status-table">
       <thead>
@@ -145,7 +144,7 @@ function InvitationTable({
       </thead>
       <tbody>
         {invitations.map((invitation) => {
-          const step = INVITATION_STATES.indexOf(invitation.state) + 1;
+          const { step, total } = invitationStep(invitation.state);
           return (
             <tr key={invitation.id}>
               <th scope="row" class={css.cell}>
@@ -159,8 +158,8 @@ function InvitationTable({
                     role="img"
                     aria-label={t.t('inviteStatus.step', { step, total })}
                   >
-                    {INVITATION_STATES.map((state, index) => (
-                      <span key={state} class={index < step ? css.stepDone : css.step} />
+                    {Array.from({ length: total }, (_, index) => (
+                      <span key={index} class={index < step ? css.stepDone : css.step} />
                     ))}
                   </span>
                   <span>{t.t(`invitation.${invitation.state}`)}</span>
