@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, startServer } from '@koubei/server/src/server.ts';
@@ -16,6 +17,7 @@ import { startShop } from './servers.ts';
 // the code is kept first-party for checkout.
 
 const STORE = 'tea-house';
+const JSQR = createRequire(import.meta.url).resolve('jsqr');
 const API_KEY = 'e2e-merchant-key-0123456789abcdef';
 
 let browser: Browser;
@@ -266,5 +268,58 @@ ${scriptTag()}</body></html>`,
     );
     expect(forged).toContain('Your invitations could not be loaded.');
     expect(watch.errors).toEqual([]);
+  });
+
+  it('downloads a share poster whose QR code, read from the PNG, is the invite link', async () => {
+    shop.page(
+      '/poster',
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Account</title></head><body>
+<div data-koubei="invite" data-customer-token="${invite.statusToken}" data-store-name="茶室 Tea House" data-product-name="青瓷茶壶 Celadon teapot"></div>
+${scriptTag()}</body></html>`,
+    );
+    await open(`${shop.url}/poster`);
+    const panel = page.locator('[data-koubei="invite"]');
+    await panel.getByRole('button', { name: 'Share via WeChat' }).click({ timeout: 10_000 });
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      panel.getByRole('button', { name: 'Download poster' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`invite-${invite.code}.png`);
+    const png = readFileSync(await download.path());
+    expect([...png.subarray(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');
+
+    // Read the PNG back in the browser and decode its QR code from the pixels.
+    await page.addScriptTag({ path: JSQR });
+    const read = await page.evaluate(async (base64) => {
+      const blob = await (await fetch(`data:image/png;base64,${base64}`)).blob();
+      const bitmap = await createImageBitmap(blob);
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const context = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
+      context.drawImage(bitmap, 0, 0);
+      const { data } = context.getImageData(0, 0, bitmap.width, bitmap.height);
+      const decode = (
+        window as unknown as {
+          jsQR(d: Uint8ClampedArray, w: number, h: number): { data: string } | null;
+        }
+      ).jsQR;
+      // Ink in the header band's text rows: the shop and product names were drawn.
+      let headerInk = 0;
+      for (let y = 70; y < 190; y++)
+        for (let x = 60; x < 690; x++) if (data[(y * bitmap.width + x) * 4] === 255) headerInk++;
+      return {
+        width: bitmap.width,
+        height: bitmap.height,
+        link: decode(data, bitmap.width, bitmap.height)?.data ?? null,
+        brand: [...data.subarray(0, 3)],
+        headerInk,
+      };
+    }, png.toString('base64'));
+    expect(read.width).toBe(750);
+    expect(read.height).toBe(1200);
+    expect(read.link).toBe(invite.url);
+    expect(read.brand).toEqual([0x0f, 0x76, 0x6e]);
+    expect(read.headerInk).toBeGreaterThan(500);
+    expect(watch.errors).toEqual([]);
+    expect(watch.consoleErrors).toEqual([]);
   });
 });

@@ -10,8 +10,10 @@ export interface CustomerInvitePanelProps {
   readonly koubei: KoubeiServices;
   /** The customer's `statusToken` from the merchant API, signed by the Koubei server. */
   readonly customerToken: string;
-  /** The shop's name for the share message ("Join me at …"). */
+  /** The shop's name for the share message ("Join me at …") and the poster. */
   readonly storeName: string;
+  /** A product to name on the share poster. */
+  readonly productName?: string;
 }
 
 /**
@@ -25,6 +27,7 @@ export function CustomerInvitePanel({
   koubei,
   customerToken,
   storeName,
+  productName,
 }: CustomerInvitePanelProps) {
   const { t } = koubei;
   const [remote, retry] = useRemote<InviterView>(
@@ -58,6 +61,7 @@ export function CustomerInvitePanel({
       invite={status.invite}
       inviteeReward={landing?.inviteeReward ?? null}
       storeName={storeName}
+      productName={productName}
     />
   );
 }

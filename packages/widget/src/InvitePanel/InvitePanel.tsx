@@ -5,6 +5,7 @@ import type { KoubeiServices } from '../shared/services.ts';
 import { button } from '../shared/StateViews.css.ts';
 import * as css from './InvitePanel.css.ts';
 import { QrCode } from './QrCode.tsx';
+import { posterFile } from './share-poster.ts';
 
 export interface InvitePanelProps {
   readonly koubei: KoubeiServices;
@@ -14,11 +15,26 @@ export interface InvitePanelProps {
   readonly inviterReward?: Reward | null;
   /** What the friend gets; the line is left out when not known. */
   readonly inviteeReward?: Reward | null;
-  /** The shop's name for the share message ("Join me at …"). */
+  /** The shop's name for the share message ("Join me at …") and the poster. */
   readonly storeName: string;
+  /** A product to name on the share poster, under the shop's name. */
+  readonly productName?: string;
 }
 
-type CopyState = 'idle' | 'copied' | 'failed';
+type CopyState = 'idle' | 'copied' | 'failed' | 'poster-failed';
+
+/** Whether this browser can hand a PNG to the system share sheet (phones, mostly). */
+function canShareFiles(): boolean {
+  try {
+    return (
+      typeof navigator !== 'undefined' &&
+      typeof navigator.canShare === 'function' &&
+      navigator.canShare({ files: [new File([''], 'poster.png', { type: 'image/png' })] })
+    );
+  } catch {
+    return false;
+  }
+}
 
 /**
  * The inviter's panel: what both sides get, the code and link with a copy
@@ -32,6 +48,7 @@ export function InvitePanel({
   inviterReward,
   inviteeReward,
   storeName,
+  productName,
 }: InvitePanelProps) {
   const { t } = koubei;
   const [copy, setCopy] = useState<CopyState>('idle');
@@ -47,6 +64,43 @@ export function InvitePanel({
   const canShare = typeof navigator !== 'undefined' && typeof navigator.share === 'function';
   const shared = (channel: string) =>
     koubei.emit({ type: 'share', widget: 'invite', detail: { channel } });
+
+  const poster = () =>
+    posterFile(
+      {
+        storeName,
+        productName,
+        rewardText: inviteeReward
+          ? t.t('invite.posterReward', { reward: formatReward(t, inviteeReward) })
+          : text,
+        codeText: t.t('invite.posterCode', { code: invite.code }),
+        link: url as string,
+      },
+      `invite-${invite.code}.png`,
+    ).catch(() => null);
+
+  async function downloadPoster() {
+    const file = await poster();
+    if (!file) return setCopy('poster-failed');
+    const href = URL.createObjectURL(file);
+    const link = document.createElement('a');
+    link.href = href;
+    link.download = file.name;
+    link.click();
+    // The download has started from the object URL by now; free the image a little later.
+    setTimeout(() => URL.revokeObjectURL(href), 30_000);
+    shared('poster');
+  }
+
+  async function sharePoster() {
+    const file = await poster();
+    if (!file) return setCopy('poster-failed');
+    navigator.share({ files: [file], title: storeName, text }).then(
+      () => shared('poster-share'),
+      // Closing the share sheet rejects too; nothing to tell the shopper.
+      () => undefined,
+    );
+  }
 
   async function copyLink() {
     try {
@@ -100,7 +154,9 @@ export function InvitePanel({
           ? t.t('invite.copied')
           : copy === 'failed'
             ? t.t('invite.copyFailed')
-            : ''}
+            : copy === 'poster-failed'
+              ? t.t('invite.posterFailed')
+              : ''}
       </p>
       <ul class={css.targets} aria-label={t.t('invite.share')}>
         {canShare && (
@@ -162,6 +218,16 @@ export function InvitePanel({
             <p class={css.muted}>
               {t.t('invite.scanHint', { channel: t.t(`channel.${qrChannel}`) })}
             </p>
+            <div class={css.linkRow}>
+              <button type="button" class={css.target} onClick={downloadPoster}>
+                {t.t('invite.poster')}
+              </button>
+              {canShareFiles() && (
+                <button type="button" class={css.target} onClick={sharePoster}>
+                  {t.t('invite.posterShare')}
+                </button>
+              )}
+            </div>
           </>
         )}
       </div>

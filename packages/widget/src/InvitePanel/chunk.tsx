@@ -5,8 +5,9 @@ import { CustomerInvitePanel } from './CustomerInvitePanel.tsx';
 
 /**
  * Script-tag adapter: `<div data-koubei="invite" data-customer-token="…"
- * data-store-name="Tea House">`; the token is the customer's `statusToken`
- * from the merchant API, the store name goes into share messages.
+ * data-store-name="Tea House" data-product-name="Celadon teapot">`; the token
+ * is the customer's `statusToken` from the merchant API, the names go into
+ * share messages and the share poster.
  */
 export const chunk: WidgetChunk = {
   messages: { en: { ...enReferral, ...enStates }, 'zh-CN': { ...zhCNReferral, ...zhCNStates } },
@@ -22,6 +23,7 @@ export const chunk: WidgetChunk = {
           koubei={koubei}
           customerToken={token}
           storeName={attr('store-name')?.trim() || koubei.store}
+          productName={attr('product-name')?.trim() || undefined}
         />
       </WidgetBoundary>
     );
