@@ -108,14 +108,26 @@ describe('Storybook stories', () => {
               };
             }
           ).axe;
-          const result = await axe.run(document, {
+          const options = {
             // Page-level rules do not apply to a widget shown alone in a frame.
             rules: {
               region: { enabled: false },
               'landmark-one-main': { enabled: false },
               'page-has-heading-one': { enabled: false },
             },
-          });
+          };
+          // Storybook's a11y panel runs axe on its own after a story renders; a
+          // story whose data arrives late can still be in that run. Wait it out.
+          let result;
+          for (let attempt = 0; ; attempt++) {
+            try {
+              result = await axe.run(document, options);
+              break;
+            } catch (error) {
+              if (attempt >= 20 || !String(error).includes('already running')) throw error;
+              await new Promise((resolve) => setTimeout(resolve, 250));
+            }
+          }
           return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
         });
         if (violations.length) failures.push(`${story.id}: ${violations.join(', ')}`);
