@@ -292,10 +292,12 @@ export {
 export {
   INVITE_PARAM,
   INVITE_COOKIE,
+  VISITOR_COOKIE,
   INVITE_KEEP_MS,
   readInviteParam,
   inviteExpiry,
   inviteCookie,
+  visitorCookie,
   readInviteCookie,
   parseKeptInvite,
 } from './referral/invite-attribution.ts';

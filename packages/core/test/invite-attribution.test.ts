@@ -5,6 +5,7 @@ import {
   InviteCodeSchema,
   inviteCookie,
   inviteExpiry,
+  visitorCookie,
   parseKeptInvite,
   readInviteCookie,
   readInviteParam,
@@ -67,6 +68,13 @@ describe('inviteCookie and readInviteCookie', () => {
       'koubei_invite=K7MPQ2XZ; Max-Age=3600; Path=/; SameSite=Lax; Secure',
     );
     expect(inviteCookie('K7MPQ2XZ', NOW + 3600_000, NOW, false)).not.toContain('Secure');
+  });
+
+  it('keeps the visitor id beside the code, for as long', () => {
+    expect(visitorCookie('visitor-0123456789', NOW + 3600_000, NOW, false)).toBe(
+      'koubei_visitor=visitor-0123456789; Max-Age=3600; Path=/; SameSite=Lax',
+    );
+    expect(visitorCookie(null, NOW + 3600_000, NOW, true)).toContain('koubei_visitor=; Max-Age=0;');
   });
 
   it('deletes the cookie for no code or a past expiry', () => {

@@ -183,7 +183,12 @@ describe('a friend arriving through an invite link', () => {
       ),
     ).toBe(invite.code);
     // The page's own script wrote the only cookie; the API sets none (no third-party cookie).
-    expect((await context!.cookies()).map((c) => c.name)).toEqual(['koubei_invite']);
+    const visitor = await page.evaluate(() => localStorage.getItem('koubei:visitor'));
+    expect(cookies.find((c) => c.name === 'koubei_visitor')?.value).toBe(visitor);
+    expect((await context!.cookies()).map((c) => c.name).sort()).toEqual([
+      'koubei_invite',
+      'koubei_visitor',
+    ]);
     expect(apiSetCookies).toEqual([]);
     // The banner floats over the page: nothing moved.
     expect(await page.evaluate(() => (window as unknown as { __cls: number }).__cls)).toBe(0);
@@ -209,6 +214,17 @@ describe('a friend arriving through an invite link', () => {
     // One visit, however often the link is opened.
     expect(visits).toEqual(['POST']);
     expect(await invitations()).toHaveLength(1);
+
+    // Checkout: the shop's backend reads both cookies and reports the purchase;
+    // the visitor id links it to the visit, so it stays one invitation.
+    const kept = Object.fromEntries((await context!.cookies()).map((c) => [c.name, c.value]));
+    const conversion = await merchant('/referral-conversions', 'POST', {
+      code: kept.koubei_invite,
+      event: 'purchased',
+      invitee: { customerId: 'customer-friend', deviceId: kept.koubei_visitor },
+    });
+    expect(await conversion.json()).toMatchObject({ credited: true });
+    expect(await invitations()).toEqual([expect.objectContaining({ state: 'rewarded' })]);
     expect(watch.errors).toEqual([]);
     expect(watch.consoleErrors).toEqual([]);
   });
@@ -259,8 +275,15 @@ ${scriptTag()}</body></html>`,
           [...row.children].slice(0, 2).map((cell) => cell.textContent),
         ),
       );
-    // The friend of the first test visited; the server knew no email for them.
-    await expect.poll(rows, { timeout: 10_000 }).toEqual([['A friend', 'Visited']]);
+    // The friend of the first test visited and bought; the server knew no email for them.
+    await expect.poll(rows, { timeout: 10_000 }).toEqual([['A friend', 'Rewarded']]);
+    const status = await page.$eval(
+      '[data-koubei="invite-status"]',
+      (host) => host.shadowRoot?.textContent ?? '',
+    );
+    expect(status).toContain('1 friend joined');
+    expect(status).toContain('CN¥20.00');
+    expect(status).toContain('Invite 2 more friends who join to get 500 points');
     // A forged token: the placeholder's own fallback and a retry, no exception.
     const forged = await page.$$eval(
       '[data-koubei="invite-status"]',

@@ -7,6 +7,8 @@
 export const INVITE_PARAM = 'koubei_invite';
 /** The first-party cookie holding the kept code, for the shop's backend at checkout. */
 export const INVITE_COOKIE = 'koubei_invite';
+/** The first-party cookie with the visitor id of the recorded visit (see visitorCookie). */
+export const VISITOR_COOKIE = 'koubei_visitor';
 /** How long a code is kept when the programme has no end (or sooner, when it ends sooner). */
 export const INVITE_KEEP_MS = 30 * 24 * 3600 * 1000;
 
@@ -45,18 +47,45 @@ export function inviteExpiry(programmeEndsAt: string | null, now: number): numbe
 }
 
 /**
- * The `document.cookie` assignment that keeps `code` until `expiresAt`:
- * host-only, whole site, `SameSite=Lax` (sent on the shop's own navigations
- * and form posts), `Secure` on https. Expired (`Max-Age=0`) deletes it.
+ * The `document.cookie` assignment that keeps `value` under `name` until
+ * `expiresAt`: host-only, whole site, `SameSite=Lax` (sent on the shop's own
+ * navigations and form posts), `Secure` on https. No value, or an expiry in
+ * the past, deletes it (`Max-Age=0`).
  */
+function attributionCookie(
+  name: string,
+  value: string | null,
+  expiresAt: number,
+  now: number,
+  secure: boolean,
+): string {
+  const maxAge = value ? Math.max(0, Math.floor((expiresAt - now) / 1000)) : 0;
+  return `${name}=${value ?? ''}; Max-Age=${maxAge}; Path=/; SameSite=Lax${secure ? '; Secure' : ''}`;
+}
+
+/** The cookie that keeps the invite `code` for the shop's checkout (see attributionCookie). */
 export function inviteCookie(
   code: string | null,
   expiresAt: number,
   now: number,
   secure: boolean,
 ): string {
-  const maxAge = code ? Math.max(0, Math.floor((expiresAt - now) / 1000)) : 0;
-  return `${INVITE_COOKIE}=${code ?? ''}; Max-Age=${maxAge}; Path=/; SameSite=Lax${secure ? '; Secure' : ''}`;
+  return attributionCookie(INVITE_COOKIE, code, expiresAt, now, secure);
+}
+
+/**
+ * The cookie beside it with the visitor id the visit was recorded under: the
+ * store's backend reports it as the friend's `deviceId` with the conversion,
+ * so the visit and the purchase count as one invitation. Kept exactly as
+ * long as the code, and only while a code is kept.
+ */
+export function visitorCookie(
+  visitor: string | null,
+  expiresAt: number,
+  now: number,
+  secure: boolean,
+): string {
+  return attributionCookie(VISITOR_COOKIE, visitor, expiresAt, now, secure);
 }
 
 /** The kept code in a `Cookie` header or `document.cookie` string, or `null`. */

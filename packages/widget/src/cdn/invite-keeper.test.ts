@@ -55,10 +55,12 @@ function capture(scenario: Scenario = 'normal', url = LINK, landing?: InviteLand
 
 const stored = () => JSON.parse(localStorage.getItem('koubei:invite') ?? 'null');
 // An empty value counts as none: happy-dom keeps a cookie deleted with Max-Age=0 as empty.
-const cookie = () => document.cookie.match(/(?:^|; )koubei_invite=([^;]*)/)?.[1] || null;
+const cookie = (name = 'koubei_invite') =>
+  document.cookie.match(new RegExp(`(?:^|; )${name}=([^;]*)`))?.[1] || null;
 
 function clearCookie() {
   document.cookie = 'koubei_invite=; Max-Age=0; Path=/';
+  document.cookie = 'koubei_visitor=; Max-Age=0; Path=/';
 }
 
 beforeEach(async () => {
@@ -90,6 +92,8 @@ describe('keeping the invite code first-party', () => {
       dismissed: false,
     });
     expect(cookie()).toBe(CODE);
+    // The visitor id the visit was recorded under, for the conversion report at checkout.
+    expect(cookie('koubei_visitor')).toBe(VISITOR);
     expect(keeper.keptInviteCode(NOW)).toBe(CODE);
     expect(events).toEqual([{ code: CODE, recorded: true }]);
   });
@@ -123,6 +127,7 @@ describe('keeping the invite code first-party', () => {
     expect(await capture('ended')).toBeNull();
     expect(stored()).toBeNull();
     expect(cookie()).toBeNull();
+    expect(cookie('koubei_visitor')).toBeNull();
     expect(keeper.keptInviteCode(NOW)).toBeNull();
   });
 

@@ -9,14 +9,16 @@ import {
   readInviteCookie,
   readInviteParam,
   safeHttpUrl,
+  visitorCookie,
 } from '@koubei/core';
 import type { LoaderConfig } from './runtime-types.ts';
 
 // Keeps the invite code a friend arrived with, first-party only: in the
 // shop's localStorage and in a `koubei_invite` cookie on the shop's own
-// host, which its backend reads at checkout. Nothing is written anywhere
-// else, and each store is tried on its own: with storage or cookies blocked
-// the code still lives for this page view.
+// host, which its backend reads at checkout, beside `koubei_visitor`: the
+// visitor id the visit was recorded under, to report as the friend's device.
+// Nothing is written anywhere else, and each store is tried on its own: with
+// storage or cookies blocked the code still lives for this page view.
 
 const STORAGE_KEY = 'koubei:invite';
 
@@ -37,7 +39,11 @@ function readKept(now: number): KeptInvite | null {
   return memory;
 }
 
-function keep(kept: KeptInvite | null, now: number): void {
+/**
+ * Writes `kept` everywhere it can (or deletes it everywhere for `null`).
+ * `visitor`, once known, goes into its own cookie with the same lifetime.
+ */
+function keep(kept: KeptInvite | null, now: number, visitor?: string): void {
   memory = kept;
   try {
     const store = storage();
@@ -47,12 +53,11 @@ function keep(kept: KeptInvite | null, now: number): void {
     // Storage blocked or full: the cookie and this page's copy remain.
   }
   try {
-    document.cookie = inviteCookie(
-      kept?.code ?? null,
-      kept?.expiresAt ?? now,
-      now,
-      location.protocol === 'https:',
-    );
+    const secure = location.protocol === 'https:';
+    const expiresAt = kept?.expiresAt ?? now;
+    document.cookie = inviteCookie(kept?.code ?? null, expiresAt, now, secure);
+    if (!kept || visitor)
+      document.cookie = visitorCookie(kept ? (visitor ?? null) : null, expiresAt, now, secure);
   } catch {
     // Cookies blocked (sandboxed frame): storage and this page's copy remain.
   }
@@ -128,9 +133,11 @@ export async function captureInvite(options: CaptureOptions): Promise<string | n
         client: m.createClient({ apiBase, store: config.store as string, staticSite: false }),
         visitor: m.visitorId(),
       })));
+  let visitor: string | undefined;
   try {
-    const { client, visitor } = await connect();
-    const landing = await client.recordReferralVisit(code, visitor);
+    const connected = await connect();
+    visitor = connected.visitor;
+    const landing = await connected.client.recordReferralVisit(code, visitor);
     keep(
       {
         code,
@@ -139,6 +146,7 @@ export async function captureInvite(options: CaptureOptions): Promise<string | n
         dismissed: readKept(now())?.dismissed ?? false,
       },
       now(),
+      visitor,
     );
     announce(true);
     return code;
@@ -148,6 +156,8 @@ export async function captureInvite(options: CaptureOptions): Promise<string | n
       keep(previous && previous.code !== code ? previous : null, now());
       return previous && previous.code !== code ? previous.code : null;
     }
+    const kept = readKept(now());
+    if (kept && visitor) keep(kept, now(), visitor);
     announce(false);
     return code;
   }
