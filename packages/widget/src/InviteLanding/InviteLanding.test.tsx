@@ -79,14 +79,23 @@ describe('InviteLanding', () => {
   it('closes with its button, by keyboard, and says so to the page', async () => {
     const user = userEvent.setup();
     const onDismiss = vi.fn();
-    render(<Banner koubei={serving('normal')} code={CODE} onDismiss={onDismiss} />);
+    const koubei = { ...serving('normal'), emit: vi.fn() };
+    render(<Banner koubei={koubei} code={CODE} onDismiss={onDismiss} />);
     await screen.findByRole('region', { name: 'Mei invited you' });
+    await waitFor(() =>
+      expect(koubei.emit).toHaveBeenCalledWith({ type: 'view', widget: 'invitee-banner' }),
+    );
     await user.tab();
     const close = screen.getByRole('button', { name: 'Dismiss' });
     expect(document.activeElement).toBe(close);
     await user.keyboard('{Enter}');
     expect(screen.queryByRole('region')).toBeNull();
     expect(onDismiss).toHaveBeenCalledOnce();
+    expect(koubei.emit).toHaveBeenCalledWith({
+      type: 'interaction',
+      widget: 'invitee-banner',
+      detail: { action: 'dismiss' },
+    });
   });
 
   it('closes with Escape', async () => {
@@ -105,12 +114,13 @@ describe('InviteLanding', () => {
     ['no network', 'offline' as Scenario, CODE],
   ])('shows nothing, and no error, for %s', async (_, scenario, code) => {
     const errors = vi.spyOn(console, 'error');
-    const koubei = serving(scenario);
+    const koubei = { ...serving(scenario), emit: vi.fn() };
     const { container } = render(<Banner koubei={koubei} code={code} />);
     await settled(koubei);
     expect(screen.queryByRole('region')).toBeNull();
     expect(container.textContent).toBe('');
     expect(errors).not.toHaveBeenCalled();
+    expect(koubei.emit).not.toHaveBeenCalled();
   });
 
   it('shows nothing for an offer that has already ended by the clock', async () => {

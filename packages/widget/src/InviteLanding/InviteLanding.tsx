@@ -1,6 +1,6 @@
 import type { InviteLanding as Landing } from '@koubei/core';
 import { formatDate, formatReward } from '@koubei/core';
-import { useId, useState } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
 import type { KoubeiServices } from '../shared/services.ts';
 import { useRemote } from '../shared/use-remote.ts';
 import * as css from './InviteLanding.css.ts';
@@ -40,11 +40,17 @@ export function InviteLanding({
   });
   const landing = remote.status === 'ready' ? remote.data : null;
   const expired = landing?.expiresAt != null && Date.parse(landing.expiresAt) <= koubei.now();
-  if (!landing || expired || dismissed) return null;
+  const shown = !!landing && !expired && !dismissed;
+  // The banner floats, so its placeholder has no size to count an impression by: it says when it shows.
+  useEffect(() => {
+    if (shown) koubei.emit({ type: 'view', widget: 'invitee-banner' });
+  }, [shown]);
+  if (!shown) return null;
 
   const dismiss = () => {
     setDismissed(true);
     onDismiss?.();
+    koubei.emit({ type: 'interaction', widget: 'invitee-banner', detail: { action: 'dismiss' } });
   };
   const ends = landing.expiresAt ? formatDate(t.locale, landing.expiresAt) : '';
   return (
