@@ -21,7 +21,8 @@ export interface InvitePanelProps {
   readonly productName?: string;
 }
 
-type CopyState = 'idle' | 'copied' | 'failed' | 'poster-failed';
+/** What the panel's status line says after the last action. */
+type Notice = 'idle' | 'copied' | 'copy-failed' | 'poster-failed';
 
 /** Whether this browser can hand a PNG to the system share sheet (phones, mostly). */
 function canShareFiles(): boolean {
@@ -51,7 +52,7 @@ export function InvitePanel({
   productName,
 }: InvitePanelProps) {
   const { t } = koubei;
-  const [copy, setCopy] = useState<CopyState>('idle');
+  const [notice, setNotice] = useState<Notice>('idle');
   const [qrChannel, setQrChannel] = useState<ShareChannel | null>(null);
   const input = useRef<HTMLInputElement>(null);
   // Ids unique per panel, so two panels on one page keep their labels apart.
@@ -65,23 +66,28 @@ export function InvitePanel({
   const shared = (channel: string) =>
     koubei.emit({ type: 'share', widget: 'invite', detail: { channel } });
 
+  // Drawing can fail (no canvas, out of memory): every failure becomes the notice below.
   const poster = () =>
-    posterFile(
-      {
-        storeName,
-        productName,
-        rewardText: inviteeReward
-          ? t.t('invite.posterReward', { reward: formatReward(t, inviteeReward) })
-          : text,
-        codeText: t.t('invite.posterCode', { code: invite.code }),
-        link: url as string,
-      },
-      `invite-${invite.code}.png`,
-    ).catch(() => null);
+    Promise.resolve()
+      .then(() =>
+        posterFile(
+          {
+            storeName,
+            productName,
+            rewardText: inviteeReward
+              ? t.t('invite.posterReward', { reward: formatReward(t, inviteeReward) })
+              : text,
+            codeText: t.t('invite.posterCode', { code: invite.code }),
+            link: url as string,
+          },
+          `invite-${invite.code}.png`,
+        ),
+      )
+      .catch(() => null);
 
   async function downloadPoster() {
     const file = await poster();
-    if (!file) return setCopy('poster-failed');
+    if (!file) return setNotice('poster-failed');
     const href = URL.createObjectURL(file);
     const link = document.createElement('a');
     link.href = href;
@@ -94,7 +100,7 @@ export function InvitePanel({
 
   async function sharePoster() {
     const file = await poster();
-    if (!file) return setCopy('poster-failed');
+    if (!file) return setNotice('poster-failed');
     navigator.share({ files: [file], title: storeName, text }).then(
       () => shared('poster-share'),
       // Closing the share sheet rejects too; nothing to tell the shopper.
@@ -105,12 +111,12 @@ export function InvitePanel({
   async function copyLink() {
     try {
       await navigator.clipboard.writeText(url as string);
-      setCopy('copied');
+      setNotice('copied');
       koubei.emit({ type: 'referral-copy', widget: 'invite' });
     } catch {
       // No clipboard (old browser, insecure page, permission refused): select the text instead.
       input.current?.select();
-      setCopy('failed');
+      setNotice('copy-failed');
     }
   }
 
@@ -150,11 +156,11 @@ export function InvitePanel({
         </button>
       </div>
       <p role="status" class={css.muted}>
-        {copy === 'copied'
+        {notice === 'copied'
           ? t.t('invite.copied')
-          : copy === 'failed'
+          : notice === 'copy-failed'
             ? t.t('invite.copyFailed')
-            : copy === 'poster-failed'
+            : notice === 'poster-failed'
               ? t.t('invite.posterFailed')
               : ''}
       </p>
