@@ -318,6 +318,7 @@ export type {
 
 export {
   advanceInvitation,
+  invitationStep,
   isConversion,
   isProgrammeOpen,
   inviterRewardsFor,
@@ -326,5 +327,18 @@ export {
   createInviteCode,
   maskIdentity,
 } from './referral/referral-rules.ts';
+export {
+  INVITE_PARAM,
+  INVITE_COOKIE,
+  VISITOR_COOKIE,
+  INVITE_KEEP_MS,
+  readInviteParam,
+  inviteExpiry,
+  inviteCookie,
+  visitorCookie,
+  readInviteCookie,
+  parseKeptInvite,
+} from './referral/invite-attribution.ts';
+export type { KeptInvite } from './referral/invite-attribution.ts';
 export { SHARE_CHANNELS, shareTargets } from './referral/share-targets.ts';
 export type { ShareChannel, ShareTarget } from './referral/share-targets.ts';

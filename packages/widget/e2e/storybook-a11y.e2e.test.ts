@@ -68,6 +68,8 @@ describe('Storybook stories', () => {
     const widgets = new Set(stories.map((story) => story.id.split('--')[0]));
     expect([...widgets].sort()).toEqual([
       'widgets-friends-recommended',
+      'widgets-invitation-status',
+      'widgets-invite-landing',
       'widgets-invite-panel',
       'widgets-photo-gallery',
       'widgets-rating-summary',

@@ -20,7 +20,12 @@ const BUDGETS = {
   // the client is made tree-shakable per route, this ceiling (measured total
   // 68.7 KB + ~3%) keeps the total from growing unnoticed; lower it whenever
   // the total drops. Every chunk loads only on pages that use its widget.
-  allJs: 71 * KB,
+  // Raised from 71 KB when the referral widgets joined the script tag: the
+  // invite panel (with its QR encoder, uqr, 3.8 KB alone, and the share
+  // poster), the invitation status, the invitee landing banner and the
+  // first-party invite keeper measured 69.0 → 84.1 KB in total. None of it
+  // is on the first paint or on a page without those widgets.
+  allJs: 86 * KB,
   css: 5 * KB,
 };
 

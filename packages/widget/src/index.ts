@@ -10,6 +10,8 @@ import { ReviewForm as ReviewFormWidget } from './ReviewForm/ReviewForm.tsx';
 import { ReviewList as ReviewListWidget } from './ReviewList/ReviewList.tsx';
 import { TestimonialWall as TestimonialWallWidget } from './TestimonialWall/TestimonialWall.tsx';
 import { InvitePanel as InvitePanelWidget } from './InvitePanel/InvitePanel.tsx';
+import { InvitationStatus as InvitationStatusWidget } from './InvitationStatus/InvitationStatus.tsx';
+import { InviteLanding as InviteLandingWidget } from './InviteLanding/InviteLanding.tsx';
 import { framed } from './shared/framed.tsx';
 import { Stars as StarsWidget } from './Stars/Stars.tsx';
 
@@ -40,6 +42,10 @@ export const ReviewForm = /* @__PURE__ */ framed(ReviewFormWidget);
 
 /** The inviter's code and link: copy, share targets, QR code for WeChat and QQ, both rewards. */
 export const InvitePanel = /* @__PURE__ */ framed(InvitePanelWidget);
+/** The inviter's friends (masked) and how far each got, rewards earned and the next tier. */
+export const InvitationStatus = /* @__PURE__ */ framed(InvitationStatusWidget);
+/** The banner a friend sees on arriving through an invite link: their reward, the code kept. */
+export const InviteLanding = /* @__PURE__ */ framed(InviteLandingWidget);
 
 export { StarsView } from './Stars/StarsView.tsx';
 export type { StarsViewProps } from './Stars/StarsView.tsx';
@@ -52,3 +58,5 @@ export type { TestimonialWallProps } from './TestimonialWall/TestimonialWall.tsx
 export type { FriendsRecommendedProps } from './FriendsRecommended/FriendsRecommended.tsx';
 export type { ReviewFormProps } from './ReviewForm/ReviewForm.tsx';
 export type { InvitePanelProps } from './InvitePanel/InvitePanel.tsx';
+export type { InvitationStatusProps } from './InvitationStatus/InvitationStatus.tsx';
+export type { InviteLandingProps } from './InviteLanding/InviteLanding.tsx';
