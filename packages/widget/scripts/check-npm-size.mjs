@@ -20,9 +20,11 @@ const BUDGETS = [
     gzip: 17.5 * KB,
   },
   {
+    // A ceiling against growth (measured 64.1 KB with the referral widgets and
+    // the QR code library); an app importing everything also gets the client.
     label: 'import everything (components, createKoubei, theming)',
     source: "export * from '@koubei/widget';",
-    gzip: 60 * KB,
+    gzip: 67 * KB,
   },
 ];
 
