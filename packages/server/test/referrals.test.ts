@@ -254,6 +254,25 @@ describe.each(DATABASES)('Referral programme on %s', (kind) => {
     expect(late).toMatchObject({ credited: false, reason: 'programme-closed', rewards: [] });
   });
 
+  it('tells the inviter when the programme has ended, and keeps what they earned', async () => {
+    const { code, statusToken } = await invite();
+    await convert(code, 'purchased', { customerId: `ended-${code}` });
+    const end = new Date(Date.now() - 60_000).toISOString();
+    await setProgramme({ expiresAt: end });
+    const response = await server.request(`/v1/${STORE}/referral/status`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ customerToken: statusToken }),
+    });
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(validate(InviterStatusSchema, body).ok).toBe(true);
+    expect(body.programme).toMatchObject({ open: false, expiresAt: end });
+    expect(body.rewardsEarned).toEqual([PROGRAMME.inviterReward]);
+    await setProgramme({ active: false });
+    expect((await status(code)).programme.open).toBe(false);
+  });
+
   it('caps the visits one inviter can collect per day', async () => {
     await setProgramme({ maxInvitesPerDay: 2 });
     const { code } = await invite();
@@ -278,6 +297,14 @@ describe.each(DATABASES)('Referral programme on %s', (kind) => {
     const ownStatus = await own.json();
     expect(ownStatus.invite.code).toBe(code);
     expect(validate(InviterStatusSchema, ownStatus).ok).toBe(true);
+    // The programme as the inviter sees it, so the widgets need no second request.
+    expect(ownStatus.programme).toEqual({
+      open: true,
+      inviterReward: PROGRAMME.inviterReward,
+      tiers: PROGRAMME.tiers,
+      inviteeReward: PROGRAMME.inviteeReward,
+      expiresAt: null,
+    });
     const forged = await readStatus(statusToken.replace(/.$/, 'x'));
     expect(forged.status).toBe(401);
     expect((await readStatus('')).status).toBe(422);

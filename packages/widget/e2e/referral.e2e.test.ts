@@ -268,6 +268,7 @@ ${scriptTag()}</body></html>`,
         (host) => host.shadowRoot?.querySelector('[part="invite-panel"]')?.textContent ?? '',
       );
     await expect.poll(panel, { timeout: 10_000 }).toContain(invite.code);
+    expect(await panel()).toContain('You get CN¥20.00');
     expect(await panel()).toContain('Your friend gets ¥20 off your first order');
     const rows = () =>
       page.$$eval('[data-koubei="invite-status"]', (hosts) =>
@@ -290,6 +291,9 @@ ${scriptTag()}</body></html>`,
       (hosts) => hosts[1]?.shadowRoot?.querySelector('[part="error"]')?.textContent ?? '',
     );
     expect(forged).toContain('Your invitations could not be loaded.');
+    // The status answer carries the programme: no landing request on the inviter's page.
+    expect(watch.requests.filter((url) => url.includes('/referral/invites/'))).toEqual([]);
+    expect(watch.requests.filter((url) => url.endsWith('/referral/status'))).toHaveLength(3);
     expect(watch.errors).toEqual([]);
   });
 

@@ -12,6 +12,7 @@ import {
   isSelfReferral,
   maskIdentity,
   nextTier,
+  programmeForInviter,
   safeLinkUrl,
 } from '@koubei/core';
 import type {
@@ -153,9 +154,20 @@ function issue(reward: Reward): Reward {
   return reward.kind === 'coupon' ? { ...reward, code: `KB-${createInviteCode()}` } : reward;
 }
 
-/** What the inviter sees: their invitations (masked), rewards earned and the next tier. */
-async function statusOf(db: Queryable, store: string, invite: InviteRow): Promise<InviterStatus> {
-  const programme = await programmeOf(db, store);
+/**
+ * What the inviter sees: the programme (open or ended, both rewards, tiers),
+ * their invitations (masked), rewards earned and the next tier.
+ */
+async function statusOf(
+  db: Queryable,
+  store: string,
+  invite: InviteRow,
+  now: number,
+): Promise<InviterStatus> {
+  const programmeRow = await programmeOf(db, store);
+  // An invite always belongs to the store's programme (foreign key); this is for the type.
+  if (!programmeRow) throw new ProblemError(409, 'This store has no referral programme');
+  const programme = toProgramme(programmeRow);
   const invitations = await db.query<InvitationRow>(
     'select * from referral_invitations where store_id = $1 and code = $2 order by created_at desc, id limit 200',
     [store, invite.code],
@@ -167,8 +179,10 @@ async function statusOf(db: Queryable, store: string, invite: InviteRow): Promis
     [store, invite.code],
   );
   const conversions = invitations.filter((row) => row.state === 'rewarded').length;
+  const view = programmeForInviter(programme, now);
   return {
     invite: toInvite(invite),
+    programme: view,
     invitations: invitations.map((row) => ({
       id: row.id,
       // Email if the store told us, else nothing: a device id means nothing to a person.
@@ -178,7 +192,7 @@ async function statusOf(db: Queryable, store: string, invite: InviteRow): Promis
     })),
     conversions,
     rewardsEarned: rewards.map((row) => row.reward),
-    nextTier: programme ? nextTier(toProgramme(programme), conversions) : null,
+    nextTier: nextTier(programme, conversions),
   };
 }
 
@@ -284,7 +298,8 @@ export function merchantReferralRoutes(services: AppServices) {
 
   app.get('/referral-invites/:code', async (c) => {
     const store = c.var.merchantStore.id;
-    return c.json(await statusOf(db, store, await inviteOf(db, store, c.req.param('code'))));
+    const invite = await inviteOf(db, store, c.req.param('code'));
+    return c.json(await statusOf(db, store, invite, services.now()));
   });
 
   /**
@@ -483,7 +498,7 @@ export function publicReferralRoutes(services: AppServices) {
     );
     if (!invite) throw new ProblemError(404, 'This customer has no invite yet');
     c.header('cache-control', 'private, no-store');
-    return c.json(await statusOf(db, store, invite));
+    return c.json(await statusOf(db, store, invite, services.now()));
   });
 
   // Campaign leaderboard: inviters who opted in, masked, by rewarded referrals.
