@@ -111,6 +111,38 @@ describe.each(DATABASES)('Referral programme on %s', (kind) => {
     expect(hostile.status).toBe(422);
   });
 
+  it('takes http landing URLs on loopback only', async () => {
+    const landing = async (landingUrl: string) => {
+      const response = await merchantJson('/referral-invites', 'POST', {
+        customerId: `landing-${++customer}`,
+        landingUrl,
+      });
+      return { status: response.status, body: await response.json() };
+    };
+    for (const local of [
+      'http://127.0.0.1:5173/tea',
+      'http://localhost:8080/tea?x=1',
+      'http://[::1]:3000/',
+    ]) {
+      const { status, body } = await landing(local);
+      expect(status, local).toBe(201);
+      const url = new URL(body.url);
+      expect(url.protocol).toBe('http:');
+      expect(url.origin).toBe(new URL(local).origin);
+      expect(url.searchParams.get('koubei_invite')).toBe(body.code);
+    }
+    for (const remote of [
+      'http://shop.example/tea',
+      'http://127.0.0.1.nip.io/tea',
+      'http://192.168.1.20/tea',
+      'ftp://127.0.0.1/tea',
+    ]) {
+      const { status, body } = await landing(remote);
+      expect(status, remote).toBe(422);
+      expect(body.errors[0].path).toBe('landingUrl');
+    }
+  });
+
   it('attributes visits once per device, shows the landing, and ignores the inviter’s own device', async () => {
     const { code } = await invite();
     const landing = await (await server.request(`/v1/${STORE}/referral/invites/${code}`)).json();

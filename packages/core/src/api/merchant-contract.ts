@@ -133,7 +133,7 @@ export const InviteInputSchema = v.strictObject({
   deviceId: v.optional(DeviceIdSchema),
   /** Shown to friends on the landing banner ("Mei invited you"); first name only. */
   displayName: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(40))),
-  /** Where the link lands; defaults to the store's first storefront origin. */
+  /** Where the link lands (https; http only on loopback); defaults to the store’s first storefront origin. */
   landingUrl: v.optional(v.pipe(v.string(), v.maxLength(2000))),
   leaderboardOptIn: v.optional(v.boolean()),
 });

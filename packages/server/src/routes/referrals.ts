@@ -250,10 +250,15 @@ export function merchantReferralRoutes(services: AppServices) {
     const input = await readJsonBody(c, InviteInputSchema);
     const programme = await programmeOf(db, store.id);
     if (!programme) throw new ProblemError(409, 'Set up the referral programme first');
-    const landing = input.landingUrl ?? (store.origins[0] ? `${store.origins[0]}/` : null);
-    if (!landing || !safeLinkUrl(landing)) {
-      throw new ProblemError(422, 'The invite needs an http(s) landing URL', [
-        { path: 'landingUrl', message: 'Expected an http(s) URL' },
+    // https, or http on this machine only (localhost, 127.0.0.1, [::1]): a shop
+    // trying Koubei locally, and tests, link to their own loopback pages.
+    const landing = safeLinkUrl(
+      input.landingUrl ?? (store.origins[0] ? `${store.origins[0]}/` : null),
+      { allowHttpLoopback: true },
+    );
+    if (!landing) {
+      throw new ProblemError(422, 'The invite needs an https landing URL (http only on loopback)', [
+        { path: 'landingUrl', message: 'Expected an https URL, or http on localhost or 127.0.0.1' },
       ]);
     }
     for (let attempt = 0; attempt < 5; attempt++) {
