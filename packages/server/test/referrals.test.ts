@@ -1,8 +1,10 @@
 import {
+  INVITE_PARAM,
   InviteLandingSchema,
   InviterStatusSchema,
   ReferralLeaderboardSchema,
   ReferralProgrammeSchema,
+  readInviteParam,
   validate,
 } from '@koubei/core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -102,7 +104,10 @@ describe.each(DATABASES)('Referral programme on %s', (kind) => {
     expect((await again.json()).code).toBe(first.code);
     expect(first.code).toMatch(/^[A-Z2-9]{8}$/);
     expect(new URL(first.url).origin).toBe(ORIGIN);
+    expect(INVITE_PARAM).toBe('koubei_invite');
     expect(new URL(first.url).searchParams.get('koubei_invite')).toBe(first.code);
+    // The link as the widgets read it: the same parameter, the same code.
+    expect(readInviteParam(first.url)).toBe(first.code);
 
     const hostile = await merchantJson('/referral-invites', 'POST', {
       customerId: 'x',

@@ -1,6 +1,7 @@
 import {
   API_ROUTES,
   ConversionInputSchema,
+  INVITE_PARAM,
   InviteCodeSchema,
   InviteInputSchema,
   ProgrammeInputSchema,
@@ -40,9 +41,6 @@ import { newId } from './public-writes.ts';
 // creates invites and reports sign-ups and purchases; the storefront (public
 // API) records visits through invite links and shows landing and status.
 // The rules themselves live in @koubei/core so the widgets show the same.
-
-/** The query parameter an invite link carries; the widget keeps it first-party. */
-export const INVITE_PARAM = 'koubei_invite';
 
 interface ProgrammeRow {
   id: string;
@@ -96,6 +94,7 @@ function toProgramme(row: ProgrammeRow): ReferralProgramme {
   };
 }
 
+/** The invite link carries core's `INVITE_PARAM`, which the widgets read and keep first-party. */
 function toInvite(row: InviteRow): Invite {
   const url = new URL(row.landing_url);
   url.searchParams.set(INVITE_PARAM, row.code);
