@@ -148,6 +148,63 @@ export async function recordPurchases(
   return recorded;
 }
 
+/**
+ * Erasure of a customer known by `email` (in their customer record, their own
+ * invite or a friend's invitation) or by the store's `customerId`: the
+ * customer record (name, email, avatar, consent), connections either way and
+ * purchases are deleted. Referral rows stay, because they are also the
+ * inviter's and the friends' history and rewards, but hold nothing of the
+ * person: their invitations lose email, device and customer id (the inviter
+ * sees "a friend"), and their own invite loses email, name, device and
+ * leaderboard place, its customer id replaced by a random one.
+ */
+export async function eraseCustomer(
+  tx: Queryable,
+  store: string,
+  email: string,
+  customerId: string | null,
+): Promise<void> {
+  const rows = await tx.query<{ id: string }>(
+    `select customer_id as id from customers where store_id = $1 and lower(email) = lower($2)
+     union select customer_id from referral_invites where store_id = $1 and lower(email) = lower($2)
+     union select invitee_customer_id from referral_invitations
+       where store_id = $1 and lower(invitee_email) = lower($2) and invitee_customer_id is not null`,
+    [store, email],
+  );
+  const ids = [...new Set([...rows.map((row) => row.id), ...(customerId ? [customerId] : [])])];
+  await tx.query('delete from customers where store_id = $1 and customer_id = any($2)', [
+    store,
+    ids,
+  ]);
+  await tx.query(
+    'delete from customer_connections where store_id = $1 and (customer_id = any($2) or friend_id = any($2))',
+    [store, ids],
+  );
+  await tx.query('delete from customer_purchases where store_id = $1 and customer_id = any($2)', [
+    store,
+    ids,
+  ]);
+  await tx.query(
+    `update referral_invitations set invitee_customer_id = null, invitee_email = null,
+       invitee_device_id = null
+     where store_id = $1 and (invitee_customer_id = any($2) or lower(invitee_email) = lower($3))`,
+    [store, ids, email],
+  );
+  const invites = await tx.query<{ code: string }>(
+    `select code from referral_invites
+     where store_id = $1 and (customer_id = any($2) or lower(email) = lower($3))`,
+    [store, ids, email],
+  );
+  for (const { code } of invites) {
+    await tx.query(
+      `update referral_invites set customer_id = $3, email = null, display_name = null,
+         device_id = null, leaderboard_opt_in = false
+       where store_id = $1 and code = $2`,
+      [store, code, `erased-${newId()}`],
+    );
+  }
+}
+
 /** A coupon reward gets its own code when issued; other kinds are credited by the store. */
 function issue(reward: Reward): Reward {
   return reward.kind === 'coupon' ? { ...reward, code: `KB-${createInviteCode()}` } : reward;
