@@ -12,7 +12,9 @@ import {
   isSelfReferral,
   maskIdentity,
   nextTier,
+  programmeForInviter,
   validate,
+  InviterProgrammeSchema,
 } from '../src/index.ts';
 import type { ReferralProgramme } from '../src/index.ts';
 
@@ -154,6 +156,28 @@ describe('referral rules', () => {
         expect(masked.endsWith(email.slice(at))).toBe(true);
       }),
     );
+  });
+});
+
+describe('programmeForInviter', () => {
+  it('tells the inviter both rewards, the tiers from the lowest, the end, and whether it runs', () => {
+    const shuffled = { ...programme, tiers: [...programme.tiers].reverse() };
+    const view = programmeForInviter(shuffled, Date.parse('2026-11-22T00:00:00Z'));
+    expect(view).toEqual({
+      open: true,
+      inviterReward: { kind: 'amount', amountMinor: 2000, currency: 'CNY' },
+      tiers: programme.tiers,
+      inviteeReward: { kind: 'percent', percent: 10 },
+      expiresAt: '2027-01-01T00:00:00Z',
+    });
+    // Caps and daily limits are the store's business, not the inviter's.
+    expect(Object.keys(view)).not.toContain('maxRewardsPerInviter');
+    expect(validate(InviterProgrammeSchema, view).ok).toBe(true);
+  });
+
+  it('says ended once the end date passes or the store switches it off', () => {
+    expect(programmeForInviter(programme, Date.parse('2027-01-01T00:00:00Z')).open).toBe(false);
+    expect(programmeForInviter({ ...programme, active: false }, 0).open).toBe(false);
   });
 });
 

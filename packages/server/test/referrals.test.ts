@@ -1,8 +1,10 @@
 import {
+  INVITE_PARAM,
   InviteLandingSchema,
   InviterStatusSchema,
   ReferralLeaderboardSchema,
   ReferralProgrammeSchema,
+  readInviteParam,
   validate,
 } from '@koubei/core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -102,13 +104,48 @@ describe.each(DATABASES)('Referral programme on %s', (kind) => {
     expect((await again.json()).code).toBe(first.code);
     expect(first.code).toMatch(/^[A-Z2-9]{8}$/);
     expect(new URL(first.url).origin).toBe(ORIGIN);
+    expect(INVITE_PARAM).toBe('koubei_invite');
     expect(new URL(first.url).searchParams.get('koubei_invite')).toBe(first.code);
+    // The link as the widgets read it: the same parameter, the same code.
+    expect(readInviteParam(first.url)).toBe(first.code);
 
     const hostile = await merchantJson('/referral-invites', 'POST', {
       customerId: 'x',
       landingUrl: 'javascript:alert(1)',
     });
     expect(hostile.status).toBe(422);
+  });
+
+  it('takes http landing URLs on loopback only', async () => {
+    const landing = async (landingUrl: string) => {
+      const response = await merchantJson('/referral-invites', 'POST', {
+        customerId: `landing-${++customer}`,
+        landingUrl,
+      });
+      return { status: response.status, body: await response.json() };
+    };
+    for (const local of [
+      'http://127.0.0.1:5173/tea',
+      'http://localhost:8080/tea?x=1',
+      'http://[::1]:3000/',
+    ]) {
+      const { status, body } = await landing(local);
+      expect(status, local).toBe(201);
+      const url = new URL(body.url);
+      expect(url.protocol).toBe('http:');
+      expect(url.origin).toBe(new URL(local).origin);
+      expect(url.searchParams.get('koubei_invite')).toBe(body.code);
+    }
+    for (const remote of [
+      'http://shop.example/tea',
+      'http://127.0.0.1.nip.io/tea',
+      'http://192.168.1.20/tea',
+      'ftp://127.0.0.1/tea',
+    ]) {
+      const { status, body } = await landing(remote);
+      expect(status, remote).toBe(422);
+      expect(body.errors[0].path).toBe('landingUrl');
+    }
   });
 
   it('attributes visits once per device, shows the landing, and ignores the inviter’s own device', async () => {
@@ -254,6 +291,25 @@ describe.each(DATABASES)('Referral programme on %s', (kind) => {
     expect(late).toMatchObject({ credited: false, reason: 'programme-closed', rewards: [] });
   });
 
+  it('tells the inviter when the programme has ended, and keeps what they earned', async () => {
+    const { code, statusToken } = await invite();
+    await convert(code, 'purchased', { customerId: `ended-${code}` });
+    const end = new Date(Date.now() - 60_000).toISOString();
+    await setProgramme({ expiresAt: end });
+    const response = await server.request(`/v1/${STORE}/referral/status`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ customerToken: statusToken }),
+    });
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(validate(InviterStatusSchema, body).ok).toBe(true);
+    expect(body.programme).toMatchObject({ open: false, expiresAt: end });
+    expect(body.rewardsEarned).toEqual([PROGRAMME.inviterReward]);
+    await setProgramme({ active: false });
+    expect((await status(code)).programme.open).toBe(false);
+  });
+
   it('caps the visits one inviter can collect per day', async () => {
     await setProgramme({ maxInvitesPerDay: 2 });
     const { code } = await invite();
@@ -278,6 +334,14 @@ describe.each(DATABASES)('Referral programme on %s', (kind) => {
     const ownStatus = await own.json();
     expect(ownStatus.invite.code).toBe(code);
     expect(validate(InviterStatusSchema, ownStatus).ok).toBe(true);
+    // The programme as the inviter sees it, so the widgets need no second request.
+    expect(ownStatus.programme).toEqual({
+      open: true,
+      inviterReward: PROGRAMME.inviterReward,
+      tiers: PROGRAMME.tiers,
+      inviteeReward: PROGRAMME.inviteeReward,
+      expiresAt: null,
+    });
     const forged = await readStatus(statusToken.replace(/.$/, 'x'));
     expect(forged.status).toBe(401);
     expect((await readStatus('')).status).toBe(422);

@@ -77,10 +77,8 @@ beforeAll(async () => {
     customerId: 'customer-mei',
     email: 'mei@qq.com',
     displayName: 'Mei',
-    // The server takes only https landing URLs (no http even on loopback), so the
-    // link names the shop's public address; the browser opens the same path and
-    // query on the local test shop.
-    landingUrl: 'https://shop.example/tea',
+    // The local test shop: http is accepted for loopback landing URLs.
+    landingUrl: `${shop.url}/tea`,
   });
   expect(created.status).toBe(201);
   invite = (await created.json()) as typeof invite;
@@ -101,11 +99,24 @@ function scriptTag(): string {
   return `<script async src="${shop.url}/cdn/koubei.js" data-api="${api.url}" data-store="${STORE}" data-locale="en"></script>`;
 }
 
-/** A shop page with the banner placeholder in its template, as the README suggests. */
-function productPage(): string {
+/**
+ * A shop page with the banner placeholder in its template, as the README
+ * suggests: at the end (below the fold) or at the top (in view).
+ */
+function productPage(placeholderAt: 'end' | 'top' = 'end'): string {
+  const placeholder = '<div data-koubei="invitee-banner"></div>';
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Celadon teapot</title></head>
-<body><h1>Celadon teapot</h1><p style="height:1200px">A teapot.</p>
-<div data-koubei="invitee-banner"></div>${scriptTag()}</body></html>`;
+<body>${placeholderAt === 'top' ? placeholder : ''}<h1>Celadon teapot</h1><p style="height:1200px">A teapot.</p>
+${placeholderAt === 'end' ? placeholder : ''}${scriptTag()}</body></html>`;
+}
+
+/** The banner's impression and view events on this page, in order. */
+function bannerEvents(): Promise<string[]> {
+  return page.evaluate(() =>
+    (window as unknown as { __events: { type: string; widget: string }[] }).__events
+      .filter((event) => event.widget === 'invitee-banner')
+      .map((event) => event.type),
+  );
 }
 
 async function open(url: string): Promise<void> {
@@ -113,12 +124,17 @@ async function open(url: string): Promise<void> {
   page = await context.newPage();
   watch = watchPage(page);
   await page.addInitScript(() => {
-    const w = window as unknown as { __cls: number; __invites: unknown[] };
+    const w = window as unknown as { __cls: number; __invites: unknown[]; __events: unknown[] };
     w.__cls = 0;
     w.__invites = [];
+    w.__events = [];
     document.addEventListener('koubei:invite', (event) =>
       w.__invites.push((event as CustomEvent).detail),
     );
+    for (const type of ['impression', 'view'])
+      document.addEventListener(`koubei:${type}`, (event) =>
+        w.__events.push((event as CustomEvent).detail),
+      );
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries() as unknown as { value: number }[])
         w.__cls += entry.value;
@@ -149,8 +165,9 @@ describe('a friend arriving through an invite link', () => {
       if (response.url().startsWith(api.url) && setCookie) apiSetCookies.push(setCookie);
     });
     const link = new URL(invite.url);
+    expect(link.origin).toBe(shop.url);
     expect(link.searchParams.get('koubei_invite')).toBe(invite.code);
-    await open(`${shop.url}${link.pathname}${link.search}`);
+    await open(invite.url);
 
     await expect.poll(bannerText, { timeout: 10_000 }).toContain('Mei invited you');
     const text = await bannerText();
@@ -192,6 +209,8 @@ describe('a friend arriving through an invite link', () => {
     expect(apiSetCookies).toEqual([]);
     // The banner floats over the page: nothing moved.
     expect(await page.evaluate(() => (window as unknown as { __cls: number }).__cls)).toBe(0);
+    // Its impression comes from its showing, although its placeholder is below the fold.
+    await expect.poll(bannerEvents).toEqual(['impression', 'view']);
 
     // Closing by keyboard; the banner stays closed on the next page with the link.
     await page.keyboard.press('Tab');
@@ -210,6 +229,7 @@ describe('a friend arriving through an invite link', () => {
       .toHaveLength(1);
     await page.waitForTimeout(500);
     expect(await bannerText()).toBe('');
+    expect(await bannerEvents()).toEqual([]);
 
     // One visit, however often the link is opened.
     expect(visits).toEqual(['POST']);
@@ -230,13 +250,15 @@ describe('a friend arriving through an invite link', () => {
   });
 
   it('shows nothing for an unknown code and keeps nothing, with no error on the page', async () => {
-    shop.page('/tea', productPage());
+    // The placeholder in view: its zero height must not count as the banner seen.
+    shop.page('/tea', productPage('top'));
     await open(`${shop.url}/tea?koubei_invite=NOSUCH99`);
     await page.waitForFunction(
       () => document.querySelector('[data-koubei="invitee-banner"]')?.shadowRoot,
     );
     await page.waitForTimeout(800);
     expect(await bannerText()).toBe('');
+    expect(await bannerEvents()).toEqual([]);
     expect(await context!.cookies()).toEqual([]);
     expect(
       await page.evaluate(() =>
@@ -268,6 +290,7 @@ ${scriptTag()}</body></html>`,
         (host) => host.shadowRoot?.querySelector('[part="invite-panel"]')?.textContent ?? '',
       );
     await expect.poll(panel, { timeout: 10_000 }).toContain(invite.code);
+    expect(await panel()).toContain('You get CN¥20.00');
     expect(await panel()).toContain('Your friend gets ¥20 off your first order');
     const rows = () =>
       page.$$eval('[data-koubei="invite-status"]', (hosts) =>
@@ -290,6 +313,9 @@ ${scriptTag()}</body></html>`,
       (hosts) => hosts[1]?.shadowRoot?.querySelector('[part="error"]')?.textContent ?? '',
     );
     expect(forged).toContain('Your invitations could not be loaded.');
+    // The status answer carries the programme: no landing request on the inviter's page.
+    expect(watch.requests.filter((url) => url.includes('/referral/invites/'))).toEqual([]);
+    expect(watch.requests.filter((url) => url.endsWith('/referral/status'))).toHaveLength(3);
     expect(watch.errors).toEqual([]);
   });
 

@@ -64,6 +64,8 @@ export const ReplyInputSchema = v.strictObject({
 
 export const ErasureInputSchema = v.strictObject({
   email: v.pipe(v.string(), v.email(), v.maxLength(254)),
+  /** The store's id for the same person, for a customer record that has no email. */
+  customerId: v.optional(CustomerIdSchema),
 });
 
 export const MerchantReviewListSchema = v.object({
@@ -133,7 +135,7 @@ export const InviteInputSchema = v.strictObject({
   deviceId: v.optional(DeviceIdSchema),
   /** Shown to friends on the landing banner ("Mei invited you"); first name only. */
   displayName: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(40))),
-  /** Where the link lands; defaults to the store's first storefront origin. */
+  /** Where the link lands (https; http only on loopback); defaults to the store’s first storefront origin. */
   landingUrl: v.optional(v.pipe(v.string(), v.maxLength(2000))),
   leaderboardOptIn: v.optional(v.boolean()),
 });
@@ -289,7 +291,10 @@ export const MERCHANT_ROUTES = {
   eraseReviewer: {
     method: 'POST',
     path: '/v1/merchant/erasure',
-    summary: 'Erase one reviewer’s reviews, photos and votes (GDPR); the same answer either way',
+    summary:
+      'Erase one person (GDPR, PIPL): reviews, photos, votes, customer record, connections, purchases; referral history kept without them',
+    description:
+      'By email, and the store’s customer id when given. Their referral invitations stay (they are the inviter’s and friends’ history) with email, device and customer id removed; their own invite loses email, name and leaderboard place. The same answer whether or not anything was found.',
     body: ErasureInputSchema,
     response: v.object({ accepted: v.literal(true) }),
     successStatus: 202,

@@ -25,6 +25,7 @@ export type WidgetKind = (typeof WIDGET_KINDS)[number];
  * beacon, so a merchant's analytics and Koubei's dashboard count the same thing.
  */
 export const EVENT_TYPES = {
+  // A floating widget (the invitee banner) has no placeholder to see: its impression is its first showing.
   impression: 'A widget became at least half visible for the first time on this page view.',
   view: 'A widget rendered its content (data arrived and was shown).',
   interaction: 'The shopper used a control that is not covered by a more specific event.',

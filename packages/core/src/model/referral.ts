@@ -78,8 +78,22 @@ export const InvitationSchema = v.object({
   updatedAt: TimestampSchema,
 });
 
+/**
+ * The programme as its inviter sees it: whether it still runs, what they and
+ * their friends get, and when it ends. No caps or limits: those are the
+ * store's business.
+ */
+export const InviterProgrammeSchema = v.object({
+  open: v.boolean(),
+  inviterReward: RewardSchema,
+  tiers: v.array(RewardTierSchema),
+  inviteeReward: RewardSchema,
+  expiresAt: v.nullable(TimestampSchema),
+});
+
 export const InviterStatusSchema = v.object({
   invite: InviteSchema,
+  programme: InviterProgrammeSchema,
   invitations: v.array(InvitationSchema),
   conversions: CountSchema,
   rewardsEarned: v.array(RewardSchema),
@@ -120,6 +134,7 @@ export type ReferralProgramme = v.InferOutput<typeof ReferralProgrammeSchema>;
 export type Invite = v.InferOutput<typeof InviteSchema>;
 export type InvitationState = v.InferOutput<typeof InvitationStateSchema>;
 export type Invitation = v.InferOutput<typeof InvitationSchema>;
+export type InviterProgramme = v.InferOutput<typeof InviterProgrammeSchema>;
 export type InviterStatus = v.InferOutput<typeof InviterStatusSchema>;
 export type InviteLanding = v.InferOutput<typeof InviteLandingSchema>;
 export type ReferralLeaderboard = v.InferOutput<typeof ReferralLeaderboardSchema>;

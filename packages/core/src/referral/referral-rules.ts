@@ -1,4 +1,9 @@
-import type { InvitationState, ReferralProgramme, Reward } from '../model/referral.ts';
+import type {
+  InvitationState,
+  InviterProgramme,
+  ReferralProgramme,
+  Reward,
+} from '../model/referral.ts';
 
 // The referral programme's rules as pure functions: the server applies them
 // when it records visits and conversions, the widgets when they show
@@ -62,6 +67,27 @@ export function inviterRewardsFor(
     programme.maxRewardsPerInviter === null || conversion <= programme.maxRewardsPerInviter;
   const tier = programme.tiers.find((t) => t.conversions === conversion);
   return [...(underCap ? [programme.inviterReward] : []), ...(tier ? [tier.inviterReward] : [])];
+}
+
+/**
+ * The programme as the inviter's widgets show it: open or ended at `now`,
+ * both rewards, the tiers from the lowest up, and the end date. Caps and
+ * daily limits stay with the store.
+ */
+export function programmeForInviter(
+  programme: Pick<
+    ReferralProgramme,
+    'active' | 'expiresAt' | 'inviterReward' | 'inviteeReward' | 'tiers'
+  >,
+  now: number,
+): InviterProgramme {
+  return {
+    open: isProgrammeOpen(programme, now),
+    inviterReward: programme.inviterReward,
+    tiers: [...programme.tiers].sort((a, b) => a.conversions - b.conversions),
+    inviteeReward: programme.inviteeReward,
+    expiresAt: programme.expiresAt,
+  };
 }
 
 /** The next tier above `conversions` and how many more conversions reach it. */

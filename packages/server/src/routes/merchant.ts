@@ -17,7 +17,7 @@ import type { AppServices, StoreRow } from '../http/context.ts';
 import { ProblemError } from '../http/problem.ts';
 import { readJsonBody } from '../http/json-body.ts';
 import { merchantCustomerRoutes } from './customers.ts';
-import { merchantReferralRoutes } from './referrals.ts';
+import { eraseCustomer, merchantReferralRoutes } from './referrals.ts';
 
 export function hashApiKey(key: string): string {
   return createHash('sha256').update(key).digest('hex');
@@ -248,14 +248,17 @@ export function merchantRoutes(services: AppServices) {
   });
 
   /**
-   * GDPR erasure of one reviewer: their reviews, votes on them, photos (rows
-   * and files), aggregates adjusted. The answer is the same whether or not
-   * the address had reviews, and the audit entry holds no personal data.
+   * GDPR/PIPL erasure of one person by email (and the store's customer id,
+   * when given): their reviews, votes on them, photos (rows and files),
+   * aggregates adjusted; and their customer side (see eraseCustomer). The
+   * answer is the same whether or not we knew them, and the audit entry
+   * holds no personal data.
    */
   app.post('/erasure', async (c) => {
     const store = c.var.merchantStore.id;
-    const { email } = await readJsonBody(c, ErasureInputSchema);
+    const { email, customerId } = await readJsonBody(c, ErasureInputSchema);
     const photoIds = await db.transaction(async (tx) => {
+      await eraseCustomer(tx, store, email, customerId ?? null);
       const rows = await tx.query<ReviewRow>(
         'select * from reviews where store_id = $1 and lower(email) = lower($2) for update',
         [store, email],

@@ -1,6 +1,7 @@
 import {
   API_ROUTES,
   ConversionInputSchema,
+  INVITE_PARAM,
   InviteCodeSchema,
   InviteInputSchema,
   ProgrammeInputSchema,
@@ -12,6 +13,7 @@ import {
   isSelfReferral,
   maskIdentity,
   nextTier,
+  programmeForInviter,
   safeLinkUrl,
 } from '@koubei/core';
 import type {
@@ -39,9 +41,6 @@ import { newId } from './public-writes.ts';
 // creates invites and reports sign-ups and purchases; the storefront (public
 // API) records visits through invite links and shows landing and status.
 // The rules themselves live in @koubei/core so the widgets show the same.
-
-/** The query parameter an invite link carries; the widget keeps it first-party. */
-export const INVITE_PARAM = 'koubei_invite';
 
 interface ProgrammeRow {
   id: string;
@@ -95,6 +94,7 @@ function toProgramme(row: ProgrammeRow): ReferralProgramme {
   };
 }
 
+/** The invite link carries core's `INVITE_PARAM`, which the widgets read and keep first-party. */
 function toInvite(row: InviteRow): Invite {
   const url = new URL(row.landing_url);
   url.searchParams.set(INVITE_PARAM, row.code);
@@ -148,14 +148,82 @@ export async function recordPurchases(
   return recorded;
 }
 
+/**
+ * Erasure of a customer known by `email` (in their customer record, their own
+ * invite or a friend's invitation) or by the store's `customerId`: the
+ * customer record (name, email, avatar, consent), connections either way and
+ * purchases are deleted. Referral rows stay, because they are also the
+ * inviter's and the friends' history and rewards, but hold nothing of the
+ * person: their invitations lose email, device and customer id (the inviter
+ * sees "a friend"), and their own invite loses email, name, device and
+ * leaderboard place, its customer id replaced by a random one.
+ */
+export async function eraseCustomer(
+  tx: Queryable,
+  store: string,
+  email: string,
+  customerId: string | null,
+): Promise<void> {
+  const rows = await tx.query<{ id: string }>(
+    `select customer_id as id from customers where store_id = $1 and lower(email) = lower($2)
+     union select customer_id from referral_invites where store_id = $1 and lower(email) = lower($2)
+     union select invitee_customer_id from referral_invitations
+       where store_id = $1 and lower(invitee_email) = lower($2) and invitee_customer_id is not null`,
+    [store, email],
+  );
+  const ids = [...new Set([...rows.map((row) => row.id), ...(customerId ? [customerId] : [])])];
+  await tx.query('delete from customers where store_id = $1 and customer_id = any($2)', [
+    store,
+    ids,
+  ]);
+  await tx.query(
+    'delete from customer_connections where store_id = $1 and (customer_id = any($2) or friend_id = any($2))',
+    [store, ids],
+  );
+  await tx.query('delete from customer_purchases where store_id = $1 and customer_id = any($2)', [
+    store,
+    ids,
+  ]);
+  await tx.query(
+    `update referral_invitations set invitee_customer_id = null, invitee_email = null,
+       invitee_device_id = null
+     where store_id = $1 and (invitee_customer_id = any($2) or lower(invitee_email) = lower($3))`,
+    [store, ids, email],
+  );
+  const invites = await tx.query<{ code: string }>(
+    `select code from referral_invites
+     where store_id = $1 and (customer_id = any($2) or lower(email) = lower($3))`,
+    [store, ids, email],
+  );
+  for (const { code } of invites) {
+    await tx.query(
+      `update referral_invites set customer_id = $3, email = null, display_name = null,
+         device_id = null, leaderboard_opt_in = false
+       where store_id = $1 and code = $2`,
+      [store, code, `erased-${newId()}`],
+    );
+  }
+}
+
 /** A coupon reward gets its own code when issued; other kinds are credited by the store. */
 function issue(reward: Reward): Reward {
   return reward.kind === 'coupon' ? { ...reward, code: `KB-${createInviteCode()}` } : reward;
 }
 
-/** What the inviter sees: their invitations (masked), rewards earned and the next tier. */
-async function statusOf(db: Queryable, store: string, invite: InviteRow): Promise<InviterStatus> {
-  const programme = await programmeOf(db, store);
+/**
+ * What the inviter sees: the programme (open or ended, both rewards, tiers),
+ * their invitations (masked), rewards earned and the next tier.
+ */
+async function statusOf(
+  db: Queryable,
+  store: string,
+  invite: InviteRow,
+  now: number,
+): Promise<InviterStatus> {
+  const programmeRow = await programmeOf(db, store);
+  // An invite always belongs to the store's programme (foreign key); this is for the type.
+  if (!programmeRow) throw new ProblemError(409, 'This store has no referral programme');
+  const programme = toProgramme(programmeRow);
   const invitations = await db.query<InvitationRow>(
     'select * from referral_invitations where store_id = $1 and code = $2 order by created_at desc, id limit 200',
     [store, invite.code],
@@ -167,8 +235,10 @@ async function statusOf(db: Queryable, store: string, invite: InviteRow): Promis
     [store, invite.code],
   );
   const conversions = invitations.filter((row) => row.state === 'rewarded').length;
+  const view = programmeForInviter(programme, now);
   return {
     invite: toInvite(invite),
+    programme: view,
     invitations: invitations.map((row) => ({
       id: row.id,
       // Email if the store told us, else nothing: a device id means nothing to a person.
@@ -178,7 +248,7 @@ async function statusOf(db: Queryable, store: string, invite: InviteRow): Promis
     })),
     conversions,
     rewardsEarned: rewards.map((row) => row.reward),
-    nextTier: programme ? nextTier(toProgramme(programme), conversions) : null,
+    nextTier: nextTier(programme, conversions),
   };
 }
 
@@ -236,10 +306,15 @@ export function merchantReferralRoutes(services: AppServices) {
     const input = await readJsonBody(c, InviteInputSchema);
     const programme = await programmeOf(db, store.id);
     if (!programme) throw new ProblemError(409, 'Set up the referral programme first');
-    const landing = input.landingUrl ?? (store.origins[0] ? `${store.origins[0]}/` : null);
-    if (!landing || !safeLinkUrl(landing)) {
-      throw new ProblemError(422, 'The invite needs an http(s) landing URL', [
-        { path: 'landingUrl', message: 'Expected an http(s) URL' },
+    // https, or http on this machine only (localhost, 127.0.0.1, [::1]): a shop
+    // trying Koubei locally, and tests, link to their own loopback pages.
+    const landing = safeLinkUrl(
+      input.landingUrl ?? (store.origins[0] ? `${store.origins[0]}/` : null),
+      { allowHttpLoopback: true },
+    );
+    if (!landing) {
+      throw new ProblemError(422, 'The invite needs an https landing URL (http only on loopback)', [
+        { path: 'landingUrl', message: 'Expected an https URL, or http on localhost or 127.0.0.1' },
       ]);
     }
     for (let attempt = 0; attempt < 5; attempt++) {
@@ -284,7 +359,8 @@ export function merchantReferralRoutes(services: AppServices) {
 
   app.get('/referral-invites/:code', async (c) => {
     const store = c.var.merchantStore.id;
-    return c.json(await statusOf(db, store, await inviteOf(db, store, c.req.param('code'))));
+    const invite = await inviteOf(db, store, c.req.param('code'));
+    return c.json(await statusOf(db, store, invite, services.now()));
   });
 
   /**
@@ -483,7 +559,7 @@ export function publicReferralRoutes(services: AppServices) {
     );
     if (!invite) throw new ProblemError(404, 'This customer has no invite yet');
     c.header('cache-control', 'private, no-store');
-    return c.json(await statusOf(db, store, invite));
+    return c.json(await statusOf(db, store, invite, services.now()));
   });
 
   // Campaign leaderboard: inviters who opted in, masked, by rewarded referrals.

@@ -1,8 +1,6 @@
-import type { Invitation, Reward } from '@koubei/core';
+import type { Invitation, InviterStatus, Reward } from '@koubei/core';
 import { formatDate, formatReward, invitationStep } from '@koubei/core';
 import { useId } from 'preact/hooks';
-import type { InviterView } from '../shared/inviter-status.ts';
-import { loadInviterView } from '../shared/inviter-status.ts';
 import type { KoubeiServices } from '../shared/services.ts';
 import { EmptyState, ErrorState, Skeleton } from '../shared/StateViews.tsx';
 import { useRemote } from '../shared/use-remote.ts';
@@ -21,16 +19,18 @@ export interface InvitationStatusProps {
 /**
  * The inviter's view of their referrals: each friend (masked by the server)
  * with how far they got, as words and as steps; the rewards earned; and how
- * many more friends reach the next tier. Loading, empty, error (with retry)
- * and programme-ended states are all spelled out.
+ * many more friends reach the next tier; what the inviter gets per friend
+ * while the programme runs. One request: the status carries the programme.
+ * Loading, empty, error (with retry) and programme-ended states are all
+ * spelled out.
  */
 export function InvitationStatus({ koubei, customerToken }: InvitationStatusProps) {
   const { t } = koubei;
   const titleId = useId();
-  const [remote, retry] = useRemote<InviterView>(
+  const [remote, retry] = useRemote<InviterStatus>(
     `invite-status:${customerToken}`,
     async (signal) => ({
-      data: await loadInviterView(koubei, customerToken, signal),
+      data: await (await koubei.client()).getInviterStatus(customerToken, signal),
       source: 'network',
       error: null,
     }),
@@ -47,7 +47,7 @@ export function InvitationStatus({ koubei, customerToken }: InvitationStatusProp
       />
     );
   else if (!remote.data) body = <Skeleton heights={[24, 120, 48]} />;
-  else body = <StatusBody koubei={koubei} view={remote.data} />;
+  else body = <StatusBody koubei={koubei} status={remote.data} />;
 
   return (
     <section
@@ -64,19 +64,21 @@ export function InvitationStatus({ koubei, customerToken }: InvitationStatusProp
   );
 }
 
-function StatusBody({ koubei, view }: { koubei: KoubeiServices; view: InviterView }) {
+function StatusBody({ koubei, status }: { koubei: KoubeiServices; status: InviterStatus }) {
   const { t } = koubei;
-  const { status, open } = view;
-  const closed = !open && (
-    <p class={css.notice} part="invite-status-closed">
-      {t.t('inviteStatus.closed')}
-    </p>
-  );
-  if (!status) return closed || null;
+  const { open, inviterReward } = status.programme;
   const next = open ? status.nextTier : null;
   return (
     <>
-      {closed}
+      {open ? (
+        <p class={css.subtitle} dir="auto">
+          {t.t('invite.rewardYou', { reward: formatReward(t, inviterReward) })}
+        </p>
+      ) : (
+        <p class={css.notice} part="invite-status-closed">
+          {t.t('inviteStatus.closed')}
+        </p>
+      )}
       <p class={css.muted}>{t.t('inviteStatus.joined', { count: status.conversions })}</p>
       {next && (
         <div>

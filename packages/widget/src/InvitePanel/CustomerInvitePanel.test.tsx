@@ -8,27 +8,35 @@ import { INVITER_STATUS } from '../stories/fixtures.ts';
 import { storyKoubei } from '../stories/story-koubei.ts';
 import { CustomerInvitePanel } from './CustomerInvitePanel.tsx';
 
-function serving(scenario: Scenario): KoubeiServices {
+function serving(
+  scenario: Scenario,
+  fetch: (request: Request) => Promise<Response> = createFixtureFetch(scenario),
+): KoubeiServices {
   const client = createKoubeiClient({
     apiBase: 'https://api.koubei.test',
     store: 'tea-house',
     readRetries: 0,
-    fetch: createFixtureFetch(scenario),
+    fetch: (input, init) => fetch(input instanceof Request ? input : new Request(input, init)),
   });
   return { ...storyKoubei(scenario), client: () => Promise.resolve(client) };
 }
 
 describe('CustomerInvitePanel', () => {
-  it("reads the customer's code and link by their token, with the friend's reward", async () => {
-    render(
-      <CustomerInvitePanel koubei={serving('normal')} customerToken="t" storeName="Tea House" />,
-    );
+  it("reads the customer's code, link and both rewards by their token, in one request", async () => {
+    const requests: string[] = [];
+    const fixture = createFixtureFetch('normal');
+    const koubei = serving('normal', (request) => {
+      requests.push(`${request.method} ${new URL(request.url).pathname}`);
+      return fixture(request);
+    });
+    render(<CustomerInvitePanel koubei={koubei} customerToken="t" storeName="Tea House" />);
     await screen.findByRole('region', { name: 'Invite friends' });
     expect(screen.getByText(INVITER_STATUS.invite.code)).toBeTruthy();
     expect((screen.getByRole('textbox') as HTMLInputElement).value).toBe(INVITER_STATUS.invite.url);
+    expect(screen.getByText('You get CN¥20.00')).toBeTruthy();
     expect(screen.getByText('Your friend gets ¥20 off your first order')).toBeTruthy();
-    // The public API does not tell the inviter's own reward: no line rather than a wrong one.
-    expect(screen.queryByText(/^You get/)).toBeNull();
+    // The status carries the programme: no second request for the invite's landing.
+    expect(requests).toEqual(['POST /v1/tea-house/referral/status']);
   });
 
   it('says the programme has ended instead of offering a link', async () => {

@@ -1,5 +1,4 @@
-import type { InviterView } from '../shared/inviter-status.ts';
-import { loadInviterView } from '../shared/inviter-status.ts';
+import type { InviterStatus } from '@koubei/core';
 import type { KoubeiServices } from '../shared/services.ts';
 import { ErrorState, Skeleton } from '../shared/StateViews.tsx';
 import { useRemote } from '../shared/use-remote.ts';
@@ -18,10 +17,8 @@ export interface CustomerInvitePanelProps {
 
 /**
  * The invite panel for a signed-in customer, read from the API by their
- * signed token (the script tag's form): their code and link, and the
- * friend's reward from the invite's landing. The public API does not tell
- * the inviter's own reward, so that line is left out here (pass it to
- * `InvitePanel` directly when the store's page knows it).
+ * signed token (the script tag's form): their code and link, and both
+ * sides' rewards, all from the one status answer, which carries the programme.
  */
 export function CustomerInvitePanel({
   koubei,
@@ -30,10 +27,10 @@ export function CustomerInvitePanel({
   productName,
 }: CustomerInvitePanelProps) {
   const { t } = koubei;
-  const [remote, retry] = useRemote<InviterView>(
+  const [remote, retry] = useRemote<InviterStatus>(
     `invite-panel:${customerToken}`,
     async (signal) => ({
-      data: await loadInviterView(koubei, customerToken, signal),
+      data: await (await koubei.client()).getInviterStatus(customerToken, signal),
       source: 'network',
       error: null,
     }),
@@ -48,8 +45,8 @@ export function CustomerInvitePanel({
       />
     );
   if (!remote.data) return <Skeleton heights={[28, 48, 36, 36]} />;
-  const { status, landing, open } = remote.data;
-  if (!status || !open)
+  const { invite, programme } = remote.data;
+  if (!programme.open)
     return (
       <p class={css.notice} part="invite-closed">
         {t.t('inviteStatus.closed')}
@@ -58,8 +55,9 @@ export function CustomerInvitePanel({
   return (
     <InvitePanel
       koubei={koubei}
-      invite={status.invite}
-      inviteeReward={landing?.inviteeReward ?? null}
+      invite={invite}
+      inviterReward={programme.inviterReward}
+      inviteeReward={programme.inviteeReward}
       storeName={storeName}
       productName={productName}
     />

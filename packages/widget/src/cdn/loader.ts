@@ -154,6 +154,7 @@ type KoubeiGlobal = { version: string } & Record<string, unknown>;
   };
 
   // A friend arriving through an invite link: keep the code and record the visit.
+  // `koubei_invite` is core's INVITE_PARAM, spelled out: the loader imports nothing.
   if (/[?&]koubei_invite=/.test(location.search))
     inviteKeeper().then(
       (m) => m.captureInvite({ config, pageUrl: location.href }),

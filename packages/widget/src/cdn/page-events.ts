@@ -14,6 +14,9 @@ export interface PageEventsOptions {
   readonly dataLayer: string | undefined;
 }
 
+/** Widgets that float over the page rather than fill their placeholder. */
+const FLOATING: readonly string[] = ['invitee-banner'];
+
 function randomId(): string {
   const bytes = new Uint8Array(12);
   crypto.getRandomValues(bytes);
@@ -50,6 +53,10 @@ export function createPageEvents(options: PageEventsOptions) {
   addEventListener('pagehide', flush);
 
   function emit(host: Element, input: EmitInput): void {
+    if (input.type === 'view' && FLOATING.includes(input.widget)) {
+      viewed.add(host);
+      countImpression(host);
+    }
     const event: KoubeiEvent = {
       v: options.schemaVersion,
       type: input.type,
@@ -72,16 +79,24 @@ export function createPageEvents(options: PageEventsOptions) {
   }
 
   // An impression is half the widget on screen, counted once per page view.
-  const seen = new WeakMap<Element, EmitInput>();
+  // A floating widget's placeholder says nothing about what the shopper sees
+  // (zero height, anywhere on the page): its own view event counts instead.
+  const pending = new WeakMap<Element, EmitInput>();
+  const viewed = new WeakSet<Element>();
+  function countImpression(host: Element): void {
+    const event = pending.get(host);
+    if (!event) return;
+    pending.delete(host);
+    emit(host, event);
+  }
   const impressions =
     'IntersectionObserver' in window
       ? new IntersectionObserver(
           (entries) => {
             for (const entry of entries) {
-              const event = seen.get(entry.target);
-              if (!entry.isIntersecting || !event) continue;
+              if (!entry.isIntersecting) continue;
               impressions?.unobserve(entry.target);
-              emit(entry.target, event);
+              countImpression(entry.target);
             }
           },
           { threshold: 0.5 },
@@ -91,10 +106,13 @@ export function createPageEvents(options: PageEventsOptions) {
   return {
     emit,
     watchImpression(host: Element, event: EmitInput): void {
-      seen.set(host, event);
-      impressions?.observe(host);
+      pending.set(host, event);
+      if (!FLOATING.includes(event.widget)) impressions?.observe(host);
+      // Shown before this was asked (the view event came first): count it now.
+      else if (viewed.has(host)) countImpression(host);
     },
     forget(host: Element): void {
+      pending.delete(host);
       impressions?.unobserve(host);
     },
   };

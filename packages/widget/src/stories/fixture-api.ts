@@ -23,7 +23,7 @@ export type Scenario =
   | 'pending'
   /** Every request fails as if the network were down. */
   | 'offline'
-  /** Reads as `normal`, but the referral programme has ended (410 for invite codes). */
+  /** Reads as `normal`, but the referral programme has ended (410 for invite codes, `open: false` in the inviter's status). */
   | 'ended';
 
 /** Reads a request body a piece at a time, as a network would, so upload progress shows. */
@@ -183,6 +183,8 @@ export function inviterStatusFor(scenario: Scenario): InviterStatus {
         })),
         nextTier: null,
       };
+    case 'ended':
+      return { ...INVITER_STATUS, programme: { ...INVITER_STATUS.programme, open: false } };
     default:
       return INVITER_STATUS;
   }

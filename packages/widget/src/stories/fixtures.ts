@@ -206,6 +206,13 @@ export const INVITER_STATUS: InviterStatus = {
     programmeId: 'programme-1',
     createdAt: '2026-11-01T08:00:00Z',
   },
+  programme: {
+    open: true,
+    inviterReward: { kind: 'amount', amountMinor: 2000, currency: 'CNY' },
+    tiers: [{ conversions: 3, inviterReward: { kind: 'points', points: 500 } }],
+    inviteeReward: { kind: 'coupon', description: '¥20 off your first order' },
+    expiresAt: '2026-12-31T16:00:00Z',
+  },
   invitations: [
     {
       id: 'i5',
@@ -235,6 +242,6 @@ export const INVITER_STATUS: InviterStatus = {
 export const INVITE_LANDING: InviteLanding = {
   code: 'K7MPQ2XZ',
   inviterFirstName: 'Mei',
-  inviteeReward: { kind: 'coupon', description: '¥20 off your first order' },
-  expiresAt: '2026-12-31T16:00:00Z',
+  inviteeReward: INVITER_STATUS.programme.inviteeReward,
+  expiresAt: INVITER_STATUS.programme.expiresAt,
 };
