@@ -290,3 +290,10 @@ export {
 } from './referral/referral-rules.ts';
 export { SHARE_CHANNELS, shareTargets } from './referral/share-targets.ts';
 export type { ShareChannel, ShareTarget } from './referral/share-targets.ts';
+
+export { extractAspects } from './topics/extract-aspects.ts';
+export type { AspectMention, AspectPolarity } from './topics/extract-aspects.ts';
+export { summarizeTopics } from './topics/summarize-topics.ts';
+export type { TopicReview, TopicExample, TopicSummary } from './topics/summarize-topics.ts';
+export { buildAspectLexicon } from './topics/aspect-lexicon.ts';
+export type { AspectLexicon, LexiconEntry } from './topics/aspect-lexicon.ts';
