@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { API_ROUTES } from '../src/index.ts';
+import { API_ROUTES, MERCHANT_ROUTES } from '../src/index.ts';
 import { buildOpenApiDocument } from '../src/api/openapi.ts';
 
 describe('OpenAPI document', () => {
@@ -26,6 +26,15 @@ describe('OpenAPI document', () => {
           expect.objectContaining({ name: 'Idempotency-Key', in: 'header' }),
         );
       }
+    }
+  });
+
+  it('documents every merchant route behind the bearer key', () => {
+    for (const route of Object.values(MERCHANT_ROUTES)) {
+      const operation = document.paths[route.path]?.[route.method.toLowerCase()];
+      expect(operation, `${route.method} ${route.path}`).toMatchObject({
+        security: [{ merchantKey: [] }],
+      });
     }
   });
 

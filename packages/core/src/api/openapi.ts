@@ -3,6 +3,8 @@ import type * as v from 'valibot';
 import { EVENT_TYPES } from '../model/events.ts';
 import type { RouteDefinition } from './api-contract.ts';
 import { API_ROUTES, ProblemSchema } from './api-contract.ts';
+import type { MerchantRouteDefinition } from './merchant-contract.ts';
+import { MERCHANT_ROUTES } from './merchant-contract.ts';
 
 type JsonObject = Record<string, unknown>;
 
@@ -23,7 +25,7 @@ function pathParameters(path: string): JsonObject[] {
   }));
 }
 
-function queryParameters(route: RouteDefinition): JsonObject[] {
+function queryParameters(route: RouteDefinition | MerchantRouteDefinition): JsonObject[] {
   if (!route.query) return [];
   const json = schemaOf(route.query) as {
     properties?: Record<string, JsonObject>;
@@ -112,6 +114,37 @@ export function buildOpenApiDocument(): JsonObject {
     };
     paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: operation };
   }
+  for (const [name, route] of Object.entries(MERCHANT_ROUTES) as [
+    string,
+    MerchantRouteDefinition,
+  ][]) {
+    const operation: JsonObject = {
+      operationId: `merchant.${name}`,
+      tags: ['merchant'],
+      summary: route.summary,
+      security: [{ merchantKey: [] }],
+      parameters: [...pathParameters(route.path), ...queryParameters(route)],
+      ...(route.body
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: schemaOf(route.body) } },
+            },
+          }
+        : {}),
+      responses: {
+        [String(route.successStatus)]: route.response
+          ? {
+              description: 'Success',
+              content: { 'application/json': { schema: schemaOf(route.response) } },
+            }
+          : { description: 'Done' },
+        '4XX': { description: 'Client error, with the offending fields named', content: problem },
+        '5XX': { description: 'Server error', content: problem },
+      },
+    };
+    paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: operation };
+  }
   return {
     openapi: '3.1.0',
     info: {
@@ -121,6 +154,15 @@ export function buildOpenApiDocument(): JsonObject {
         'Reviews, photos, testimonials, social proof and referrals for storefront widgets. Generated from @koubei/core.',
     },
     paths,
+    components: {
+      securitySchemes: {
+        merchantKey: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'The store’s merchant API key (the console keeps it for the session only).',
+        },
+      },
+    },
     'x-koubei-events': EVENT_TYPES,
   };
 }
