@@ -173,7 +173,7 @@ export type {
 } from './seo/build-product-json-ld.ts';
 
 export { SUPPORTED_LOCALES, resolveLocale, createTranslator } from './i18n/create-translator.ts';
-export { formatDate, formatRelativeTime } from './i18n/format-date.ts';
+export { formatDate, formatDuration, formatRelativeTime } from './i18n/format-date.ts';
 export { formatReward } from './i18n/format-reward.ts';
 export { sanitizeMessageOverrides } from './i18n/sanitize-message-overrides.ts';
 export type {
@@ -198,6 +198,7 @@ export {
   enForm,
   enReferral,
   enStates,
+  enConsole,
 } from './i18n/messages-en.ts';
 export {
   zhCNStars,
@@ -209,6 +210,7 @@ export {
   zhCNForm,
   zhCNReferral,
   zhCNStates,
+  zhCNConsole,
 } from './i18n/messages-zh-CN.ts';
 export { ALL_MESSAGES, en, zhCN } from './i18n/all-messages.ts';
 
