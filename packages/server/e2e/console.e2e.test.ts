@@ -190,7 +190,13 @@ describe('merchant console in Chromium', () => {
         await page.goto(`${server.url}/console/#/${view}`);
         await page.locator('main h2').waitFor();
         // Data views settle once their request is answered.
-        await page.waitForLoadState('networkidle');
+        // Data views settle once their request is answered.
+        await page.waitForFunction(
+          () =>
+            !document.querySelector('[aria-busy="true"]') &&
+            !/Loading|加载中/.test(document.querySelector('main')?.textContent ?? ''),
+        );
+        await page.waitForTimeout(300);
         failures.push(...(await runAxe(page)).map((v) => `${language} ${view}: ${v}`));
       }
     }
@@ -209,9 +215,24 @@ describe('merchant console in Chromium', () => {
     expect(snippet).toContain(`data-store="${STORE}"`);
     expect(snippet).toContain(`data-api="${server.url}"`);
     expect(snippet).toContain(`src="${server.url}/cdn/koubei.js"`);
+    // Editing the theme shows the real widgets with it, before saving; saving puts it in the tag.
+    await page.getByLabel('Corner radius').fill('0px');
+    const preview = page.frameLocator('iframe[title="Preview of the widgets with this theme"]');
+    await preview.locator('[data-koubei="reviews"]').getByText(NEGATIVE_REVIEW).waitFor();
+    await expect
+      .poll(() =>
+        preview
+          .locator('[data-koubei="reviews"]')
+          .evaluate((host) => (host as HTMLElement).style.getPropertyValue('--koubei-radius')),
+      )
+      .toBe('0px');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    const saved = await page.getByLabel('Script tag').inputValue();
+    expect(saved).toContain('data-tokens="{&quot;radius&quot;:&quot;0px&quot;}"');
     await page.getByRole('button', { name: 'Copy script tag' }).click();
     await page.getByRole('status').filter({ hasText: 'Copied to the clipboard' }).waitFor();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(snippet);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(saved);
     // Keyboard only: Tab reaches the copy button and the navigation.
     await page.getByRole('link', { name: 'Inbox' }).focus();
     await page.keyboard.press('Enter');

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Hono } from 'hono';
 import { afterAll, describe, expect, it } from 'vitest';
-import { serveConsole, serveWidgetCdn } from '../src/http/console-files.ts';
+import { serveConsole, servePreview, serveWidgetCdn } from '../src/http/console-files.ts';
 
 const built = mkdtempSync(join(tmpdir(), 'koubei-console-'));
 mkdirSync(join(built, 'assets'));
@@ -49,5 +49,39 @@ describe('console files', () => {
     const app = appFor(built);
     expect((await app.request('/cdn/index.html')).status).toBe(404);
     expect((await app.request('/cdn/..%2Fsecret.txt')).status).toBe(404);
+  });
+});
+
+describe('the theme preview page', () => {
+  const app = new Hono();
+  app.get('/console/preview', servePreview);
+  const preview = (query: Record<string, string>) =>
+    app.request(`http://127.0.0.1:8787/console/preview?${new URLSearchParams(query).toString()}`);
+
+  it('puts the real script tag on the page with the unsaved theme, escaped', async () => {
+    const response = await preview({
+      store: 'tea-house',
+      product: 'celadon',
+      locale: 'zh-CN',
+      tokens: JSON.stringify({ 'font-family': '"Noto" serif', radius: '0px' }),
+    });
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain('<html lang="zh-CN">');
+    expect(html).toContain('src="/cdn/koubei.js" data-api="http://127.0.0.1:8787"');
+    expect(html).toContain(
+      'data-tokens="{&quot;font-family&quot;:&quot;\\&quot;Noto\\&quot; serif&quot;,&quot;radius&quot;:&quot;0px&quot;}"',
+    );
+    expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'self'");
+  });
+
+  it('refuses unsafe tokens and bad ids', async () => {
+    const base = { store: 'tea-house', product: 'celadon', locale: 'en' };
+    expect((await preview({ ...base, tokens: '{"color-accent":"url(https://x)"}' })).status).toBe(
+      400,
+    );
+    expect((await preview({ ...base, tokens: 'not json' })).status).toBe(400);
+    expect((await preview({ ...base, product: '"><script>' })).status).toBe(400);
+    expect((await preview({ ...base, locale: 'fr' })).status).toBe(400);
   });
 });

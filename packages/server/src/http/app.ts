@@ -10,7 +10,7 @@ import { merchantRoutes } from '../routes/merchant.ts';
 import { publicReferralRoutes } from '../routes/referrals.ts';
 import type { AppEnv, AppServices, StoreRow } from './context.ts';
 import { cachedText } from './cache.ts';
-import { serveConsole, serveWidgetCdn } from './console-files.ts';
+import { serveConsole, servePreview, serveWidgetCdn } from './console-files.ts';
 import { ProblemError, problem } from './problem.ts';
 
 const JSON_LIMIT = 64 * 1024;
@@ -77,6 +77,7 @@ export function createApp(services: AppServices) {
     return c.json({ ok: true });
   });
   app.get('/console', (c) => c.redirect('/console/'));
+  app.get('/console/preview', servePreview);
   app.get('/console/*', (c) => serveConsole(c, c.req.path.slice('/console/'.length)));
   app.get('/cdn/*', (c) => serveWidgetCdn(c, c.req.path.slice('/cdn/'.length)));
   app.get('/openapi.json', (c) => c.body(openApi, 200, { 'content-type': 'application/json' }));

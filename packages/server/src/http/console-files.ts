@@ -1,7 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import {
+  PRODUCT_ID_PATTERN,
+  STORE_ID_PATTERN,
+  SUPPORTED_LOCALES,
+  ThemeTokensSchema,
+} from '@koubei/core';
 import type { Context } from 'hono';
+import * as v from 'valibot';
 
 /** Where `pnpm --filter @koubei/server build:console` writes the console. */
 export const CONSOLE_DIR = fileURLToPath(new URL('../../dist/console/', import.meta.url));
@@ -80,5 +87,53 @@ export async function serveWidgetCdn(c: Context, relative: string, root = WIDGET
     'cache-control': 'public, max-age=300',
     'access-control-allow-origin': '*',
     'cross-origin-resource-policy': 'cross-origin',
+  });
+}
+
+const PREVIEW_QUERY = v.object({
+  store: v.pipe(v.string(), v.regex(STORE_ID_PATTERN)),
+  product: v.pipe(v.string(), v.regex(PRODUCT_ID_PATTERN)),
+  locale: v.picklist(SUPPORTED_LOCALES),
+  tokens: v.optional(v.string(), '{}'),
+});
+
+const escapeAttribute = (value: string) =>
+  value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * GET /console/preview: the real widgets for one product, through the script
+ * tag, with theme tokens that are not saved yet — the settings view shows it
+ * in a frame as the merchant edits the theme. Public data only; no key.
+ */
+export function servePreview(c: Context) {
+  const query = v.safeParse(PREVIEW_QUERY, c.req.query());
+  let tokens: unknown = null;
+  if (query.success) {
+    try {
+      tokens = JSON.parse(query.output.tokens);
+    } catch {
+      tokens = null;
+    }
+  }
+  const theme = v.safeParse(ThemeTokensSchema, tokens);
+  if (!query.success || !theme.success) return c.body('Bad preview parameters', 400);
+  const { store, product, locale } = query.output;
+  const origin = new URL(c.req.url).origin;
+  const attribute = (name: string, value: string) => ` ${name}="${escapeAttribute(value)}"`;
+  const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>Preview</title></head>
+<body><main>
+<div data-koubei="stars"${attribute('data-product', product)}></div>
+<div data-koubei="summary"${attribute('data-product', product)}></div>
+<div data-koubei="reviews"${attribute('data-product', product)} data-page-size="2"></div>
+</main>
+<script async src="/cdn/koubei.js"${attribute('data-api', origin)}${attribute('data-store', store)}${attribute('data-locale', locale)}${attribute('data-tokens', JSON.stringify(theme.output))} data-beacon="off"></script>
+</body></html>`;
+  return c.body(html, 200, {
+    'content-type': TYPES['.html'] as string,
+    'content-security-policy': CONSOLE_CSP.replace(
+      "frame-ancestors 'none'",
+      "frame-ancestors 'self'",
+    ),
+    'cache-control': 'no-store',
   });
 }

@@ -3,32 +3,12 @@ import { MODERATION_MODES } from '@koubei/core';
 import { useEffect, useState } from 'preact/hooks';
 import * as css from '../console.css.ts';
 import { announce, api, locale, translator } from '../session.ts';
+import { scriptTagFor } from '../script-tag.ts';
 import { attempt, useLoad } from '../use-load.ts';
-
-/** The attribute value as HTML text: the snippet is pasted into pages, so quotes are escaped. */
-function escapeAttribute(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-}
-
-/** The script tag a shop pastes, with this store's values filled in. */
-export function scriptTagFor(settings: StoreSettings, origin: string, language: string): string {
-  const tokens = Object.keys(settings.theme).length
-    ? `\n  data-tokens="${escapeAttribute(JSON.stringify(settings.theme))}"`
-    : '';
-  return `<div data-koubei="summary" data-product="YOUR-PRODUCT-ID"></div>
-<div data-koubei="reviews" data-product="YOUR-PRODUCT-ID"></div>
-<script
-  async
-  crossorigin="anonymous"
-  src="${origin}/cdn/koubei.js"
-  data-api="${origin}"
-  data-store="${settings.store}"
-  data-locale="${language}"${tokens}
-></script>`;
-}
 
 const TOKEN_FIELDS = [
   { name: 'color-accent', type: 'color', fallback: '#0b6e4f' },
+  { name: 'color-star', type: 'color', fallback: '#b45309' },
   { name: 'radius', type: 'text', fallback: '8px' },
 ] as const;
 
@@ -125,8 +105,8 @@ export function Settings() {
                   />
                 </label>
               ))}
-              <ThemePreview theme={theme} />
             </fieldset>
+            <WidgetPreview store={settings.data.store} theme={theme} />
             <div>
               <button type="submit" class={css.primaryButton}>
                 {t.t('console.save')}
@@ -171,23 +151,41 @@ export function Settings() {
   );
 }
 
-/** A sample of the accent and the corner radius as the widgets will use them. */
-function ThemePreview({ theme }: { theme: Record<string, string> }) {
+/**
+ * The real widgets, through the script tag, for one of the store's products,
+ * with the theme as edited (not yet saved): a frame on /console/preview.
+ */
+function WidgetPreview({ store, theme }: { store: string; theme: Record<string, string> }) {
   const t = translator.value;
+  const [product, setProduct] = useState('');
+  useEffect(() => {
+    // The newest review's product: one that certainly has something to show.
+    void api.value
+      ?.inbox({ status: 'published', limit: '1' })
+      .then((page) => setProduct((known) => known || (page.items[0]?.product ?? '')))
+      .catch(() => undefined);
+  }, []);
+  const src = `/console/preview?${new URLSearchParams({
+    store,
+    product: product || 'none',
+    locale: locale.value,
+    tokens: JSON.stringify(theme),
+  }).toString()}`;
   return (
-    <div aria-label={t.t('console.settings.preview')} role="group" class={css.stack}>
-      <span class={css.muted}>{t.t('console.settings.preview')}</span>
-      <span
-        style={{
-          display: 'inline-block',
-          padding: '6px 12px',
-          color: '#ffffff',
-          background: theme['color-accent'] ?? '#0b6e4f',
-          borderRadius: theme.radius ?? '8px',
-        }}
-      >
-        ★★★★★ 4.8
-      </span>
+    <div class={css.stack}>
+      <label class={css.field}>
+        <span>{t.t('console.settings.previewProduct')}</span>
+        <input
+          class={css.input}
+          value={product}
+          onChange={(e) => setProduct(e.currentTarget.value.trim())}
+        />
+      </label>
+      <iframe
+        title={t.t('console.settings.preview')}
+        src={src}
+        style={{ width: '100%', height: '420px', border: '1px solid #cbd2d9', borderRadius: '6px' }}
+      />
     </div>
   );
 }
