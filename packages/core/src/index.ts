@@ -330,6 +330,7 @@ export {
   ThemeTokensSchema,
   StoreSettingsSchema,
   StoreSettingsChangeSchema,
+  ReferralProgrammeInputSchema,
   MERCHANT_ROUTES,
 } from './api/merchant-contract.ts';
 export type {
@@ -346,6 +347,7 @@ export type {
   NewTestimonial,
   StoreSettings,
   StoreSettingsChange,
+  ReferralProgrammeInput,
   ModerationReason,
   ModerationAction,
 } from './api/merchant-contract.ts';

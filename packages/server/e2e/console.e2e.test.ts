@@ -215,6 +215,13 @@ describe('merchant console in Chromium', () => {
     expect(snippet).toContain(`data-store="${STORE}"`);
     expect(snippet).toContain(`data-api="${server.url}"`);
     expect(snippet).toContain(`src="${server.url}/cdn/koubei.js"`);
+    // The referral programme's rules: none yet, suggested ones are saved and switched on.
+    await page.getByRole('checkbox', { name: 'Running' }).check();
+    await page.getByRole('button', { name: 'Save the programme' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    const programme = await (await server.merchant('/v1/merchant/referral-programme')).json();
+    expect(programme).toMatchObject({ active: true, conversion: 'purchase' });
+
     // Editing the theme shows the real widgets with it, before saving; saving puts it in the tag.
     await page.getByLabel('Corner radius').fill('0px');
     const preview = page.frameLocator('iframe[title="Preview of the widgets with this theme"]');
@@ -226,7 +233,7 @@ describe('merchant console in Chromium', () => {
           .evaluate((host) => (host as HTMLElement).style.getPropertyValue('--koubei-radius')),
       )
       .toBe('0px');
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
     const saved = await page.getByLabel('Script tag').inputValue();
     expect(saved).toContain('data-tokens="{&quot;radius&quot;:&quot;0px&quot;}"');
@@ -239,6 +246,43 @@ describe('merchant console in Chromium', () => {
     await page.getByRole('heading', { level: 2, name: 'Inbox' }).waitFor();
     // The new view's heading takes focus, so a screen reader announces where the user is.
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Inbox');
+    await context.close();
+  });
+
+  it('hides reviews in bulk with a reason and promotes one to the testimonial wall', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page);
+    const spam = await Promise.all([
+      submitReview(5, 'Visit cheap-tea.example for deals!!!', 'Bot1'),
+      submitReview(5, 'Best deals at cheap-tea.example!!!', 'Bot2'),
+    ]);
+    await page.reload();
+    await page.getByRole('heading', { level: 2, name: 'Inbox' }).waitFor();
+    await page.getByRole('checkbox', { name: 'Select the review by Bot1' }).check();
+    await page.getByRole('checkbox', { name: 'Select the review by Bot2' }).check();
+    const bulk = page.getByRole('form', { name: 'Bulk actions' });
+    await bulk.getByText('2 reviews selected').waitFor();
+    await bulk.getByLabel('Action').selectOption('hide');
+    await bulk.getByLabel('Reason').selectOption('spam');
+    await bulk.getByRole('button', { name: 'Apply' }).click();
+    await page.getByRole('status').filter({ hasText: '2 reviews changed' }).waitFor();
+    for (const author of ['Bot1', 'Bot2'])
+      await page
+        .getByRole('article')
+        .filter({ hasText: author })
+        .getByText('Hidden', { exact: true })
+        .waitFor();
+    const hidden = await server.db.query<{ id: string }>(
+      `select id from reviews where status = 'hidden' order by id`,
+    );
+    expect(hidden.map((row) => row.id)).toEqual([...spam].sort());
+
+    const mei = page.getByRole('article').filter({ hasText: 'Beautiful glaze' });
+    await mei.getByRole('button', { name: 'Add to testimonial wall' }).click();
+    await page.getByRole('status').filter({ hasText: 'Added to the testimonial wall' }).waitFor();
+    await page.getByRole('link', { name: 'Testimonials' }).click();
+    await page.getByText('“Beautiful glaze, pours well.”').waitFor();
     await context.close();
   });
 });

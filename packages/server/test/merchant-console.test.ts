@@ -530,5 +530,27 @@ describe.each(DATABASES)('merchant console API on %s', (kind) => {
       radius: '4px',
     });
     expect((await json('/settings', 'PATCH', { moderation: 'publish-first' })).status).toBe(200);
+    const log = await get('/audit?limit=2', AuditPageSchema);
+    expect(log.items.map((entry) => [entry.action, entry.reason])).toEqual([
+      ['settings:change', 'moderation'],
+      ['settings:change', 'moderation,origins,theme'],
+    ]);
+  });
+
+  it('records referral programme changes in the audit log', async () => {
+    const programme = {
+      name: 'Spring invites',
+      active: true,
+      conversion: 'purchase',
+      inviterReward: { kind: 'points', points: 500 },
+      inviteeReward: { kind: 'percent', percent: 10 },
+      tiers: [],
+      maxRewardsPerInviter: null,
+      maxInvitesPerDay: 20,
+      expiresAt: null,
+    };
+    expect((await json('/referral-programme', 'PUT', programme)).status).toBe(200);
+    const [entry] = (await get('/audit?limit=1', AuditPageSchema)).items;
+    expect(entry).toMatchObject({ action: 'referral-programme:set', target: 'referral-programme' });
   });
 });

@@ -13,6 +13,7 @@ import {
 } from '../model/primitives.ts';
 import { IncentiveSchema, MODERATION_STATUSES, ReviewSchema } from '../model/review.ts';
 import { TestimonialSchema } from '../model/testimonial.ts';
+import { ReferralProgrammeSchema } from '../model/referral.ts';
 
 /** Reasons a merchant may hide or flag a review: a fixed list, never "it was negative". */
 export const MODERATION_REASONS = [
@@ -289,6 +290,11 @@ export const StoreSettingsChangeSchema = v.strictObject({
   theme: v.optional(ThemeTokensSchema),
 });
 
+/** The referral programme's rules as the merchant sets them (the server assigns the id). */
+export const ReferralProgrammeInputSchema = v.strictObject({
+  ...v.omit(ReferralProgrammeSchema, ['id']).entries,
+});
+
 export interface MerchantRouteDefinition {
   readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   readonly path: string;
@@ -431,6 +437,21 @@ export const MERCHANT_ROUTES = {
     response: StoreSettingsSchema,
     successStatus: 200,
   },
+  referralProgramme: {
+    method: 'GET',
+    path: '/v1/merchant/referral-programme',
+    summary: 'The referral programme’s rules (404 until one is set)',
+    response: ReferralProgrammeSchema,
+    successStatus: 200,
+  },
+  setReferralProgramme: {
+    method: 'PUT',
+    path: '/v1/merchant/referral-programme',
+    summary: 'Set the referral programme’s rules: rewards, tiers, caps, expiry, what converts',
+    body: ReferralProgrammeInputSchema,
+    response: ReferralProgrammeSchema,
+    successStatus: 200,
+  },
 } as const satisfies Record<string, MerchantRouteDefinition>;
 
 export type InboxQuery = v.InferInput<typeof InboxQuerySchema>;
@@ -445,5 +466,6 @@ export type MerchantTestimonial = v.InferOutput<typeof MerchantTestimonialSchema
 export type NewTestimonial = v.InferOutput<typeof NewTestimonialSchema>;
 export type StoreSettings = v.InferOutput<typeof StoreSettingsSchema>;
 export type StoreSettingsChange = v.InferOutput<typeof StoreSettingsChangeSchema>;
+export type ReferralProgrammeInput = v.InferOutput<typeof ReferralProgrammeInputSchema>;
 export type ModerationReason = (typeof MODERATION_REASONS)[number];
 export type ModerationAction = (typeof MODERATION_ACTIONS)[number];

@@ -4,6 +4,7 @@ import type {
   ModerationAction,
   ModerationReason,
   NewTestimonial,
+  ReferralProgrammeInput,
   StoreSettingsChange,
 } from '@koubei/core';
 import {
@@ -14,6 +15,7 @@ import {
   MerchantTestimonialListSchema,
   MerchantTestimonialSchema,
   ModerationResultSchema,
+  ReferralProgrammeSchema,
   ReplyResultSchema,
   StoreSettingsSchema,
   TopicsResponseSchema,
@@ -115,6 +117,17 @@ export function createMerchantApi(key: string, base = `${location.origin}/v1/mer
       send(() => http.delete(`testimonials/${encodeURIComponent(id)}`)),
     orderTestimonials: (ids: string[]) =>
       call(MerchantTestimonialListSchema, () => http.put('testimonials/order', { json: { ids } })),
+    /** The referral programme's rules, or null while the store has none. */
+    referralProgramme: async () => {
+      try {
+        return await call(ReferralProgrammeSchema, () => http.get('referral-programme'));
+      } catch (error) {
+        if (error instanceof ConsoleApiError && error.status === 404) return null;
+        throw error;
+      }
+    },
+    setReferralProgramme: (input: ReferralProgrammeInput) =>
+      call(ReferralProgrammeSchema, () => http.put('referral-programme', { json: input })),
     settings: () => call(StoreSettingsSchema, () => http.get('settings')),
     changeSettings: (change: StoreSettingsChange) =>
       call(StoreSettingsSchema, () => http.patch('settings', { json: change })),

@@ -104,7 +104,9 @@ export function merchantRoutes(services: AppServices) {
     const text = (await readJsonBody(c, ReplySchema)).body;
     const reply = await db.transaction(async (tx) => {
       const row = await reviewFor(tx, store, c.req.param('id'));
-      const now = new Date(services.now()).toISOString();
+      // One clock reading: the reply's date and the first-reply time must agree.
+      const nowMs = services.now();
+      const now = new Date(nowMs).toISOString();
       const next = {
         body: text,
         createdAt: row.reply?.createdAt ?? now,
@@ -112,7 +114,7 @@ export function merchantRoutes(services: AppServices) {
       };
       await tx.query(
         'update reviews set reply = $3, first_reply_ms = coalesce(first_reply_ms, $4) where store_id = $1 and id = $2',
-        [store, row.id, next, services.now()],
+        [store, row.id, next, nowMs],
       );
       await audit(tx, store, row.reply ? 'reply:edit' : 'reply:add', { reviewId: row.id });
       return next;

@@ -1,7 +1,7 @@
 import {
+  ReferralProgrammeInputSchema,
   API_ROUTES,
   InviteCodeSchema,
-  ReferralProgrammeSchema,
   advanceInvitation,
   createInviteCode,
   inviterRewardsFor,
@@ -28,6 +28,7 @@ import type { Queryable } from '../db/database.ts';
 import { json } from '../db/database.ts';
 import type { AppEnv, AppServices, StoreRow } from '../http/context.ts';
 import { cachedJson } from '../http/cache.ts';
+import { audit } from './merchant-actions.ts';
 import { ProblemError } from '../http/problem.ts';
 import { readJsonBody } from '../http/json-body.ts';
 import { sign, verify } from '../http/signing.ts';
@@ -46,9 +47,7 @@ const EmailSchema = v.pipe(v.string(), v.trim(), v.email(), v.maxLength(254));
 // The same first-party visitor id the widget sends with a visit.
 const DeviceIdSchema = API_ROUTES.referralVisit.body.entries.visitor;
 
-const ProgrammeInputSchema = v.strictObject({
-  ...v.omit(ReferralProgrammeSchema, ['id']).entries,
-});
+const ProgrammeInputSchema = ReferralProgrammeInputSchema;
 
 const InviteInputSchema = v.strictObject({
   customerId: CustomerIdSchema,
@@ -235,6 +234,7 @@ export function merchantReferralRoutes(services: AppServices) {
         input.expiresAt,
       ],
     );
+    await audit(db, store, 'referral-programme:set', { target: 'referral-programme' });
     return c.json(toProgramme(row as ProgrammeRow));
   });
 

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import * as css from '../console.css.ts';
 import { announce, api, locale, translator } from '../session.ts';
 import { scriptTagFor } from '../script-tag.ts';
+import { ReferralRules } from './ReferralRules.tsx';
 import { attempt, useLoad } from '../use-load.ts';
 
 const TOKEN_FIELDS = [
@@ -113,6 +114,7 @@ export function Settings() {
               </button>
             </div>
           </form>
+          <ReferralRules />
           <div class={`${css.card} ${css.stack}`}>
             <label class={css.field}>
               <span>{t.t('console.settings.scriptTag')}</span>
