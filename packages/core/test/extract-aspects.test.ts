@@ -130,33 +130,34 @@ const FLOORS = {
 };
 
 describe('summarizeTopics', () => {
-  it('counts each review once per aspect and polarity, with examples, most discussed first', () => {
+  it('counts each review once per aspect and polarity, with distinct examples, most discussed first', () => {
     const topics = summarizeTopics([
       { id: 'r1', body: 'Fresh tea. The tea is delicious. Slow delivery.' },
       { id: 'r2', body: '物流太慢了' },
       { id: 'r3', body: 'Great price.' },
+      { id: 'r4', body: 'Slow delivery. Great price!' },
     ]);
     expect(topics).toEqual([
       {
         aspect: 'delivery',
         positive: 0,
-        negative: 2,
+        negative: 3,
         examples: [
           { reviewId: 'r1', polarity: 'negative', snippet: 'Slow delivery' },
           { reviewId: 'r2', polarity: 'negative', snippet: '物流太慢了' },
         ],
       },
       {
+        aspect: 'value',
+        positive: 2,
+        negative: 0,
+        examples: [{ reviewId: 'r3', polarity: 'positive', snippet: 'Great price' }],
+      },
+      {
         aspect: 'quality',
         positive: 1,
         negative: 0,
         examples: [{ reviewId: 'r1', polarity: 'positive', snippet: 'Fresh tea' }],
-      },
-      {
-        aspect: 'value',
-        positive: 1,
-        negative: 0,
-        examples: [{ reviewId: 'r3', polarity: 'positive', snippet: 'Great price' }],
       },
     ]);
   });

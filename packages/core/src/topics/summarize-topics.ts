@@ -26,8 +26,8 @@ export interface TopicSummary {
 /**
  * What customers talk about: for each aspect, how many reviews praise it,
  * how many complain, and a few example clauses of each (newest first if the
- * reviews come newest first). Aspects nobody mentions are left out; the most
- * discussed come first.
+ * reviews come newest first; the same clause is shown once). Aspects nobody
+ * mentions are left out; the most discussed come first.
  */
 export function summarizeTopics(
   reviews: readonly TopicReview[],
@@ -46,9 +46,11 @@ export function summarizeTopics(
       seen.add(key);
       const topic = byAspect.get(mention.aspect) ?? { positive: 0, negative: 0, examples: [] };
       topic[mention.polarity] += 1;
+      const sameSide = topic.examples.filter((example) => example.polarity === mention.polarity);
+      // Reviews often repeat each other ("fast delivery"); an example says something new.
       if (
-        topic.examples.filter((example) => example.polarity === mention.polarity).length <
-        examplesPerPolarity
+        sameSide.length < examplesPerPolarity &&
+        !sameSide.some((example) => example.snippet === mention.snippet)
       )
         topic.examples.push({
           reviewId: review.id,
@@ -60,6 +62,12 @@ export function summarizeTopics(
   }
   return ASPECT_KEYS.flatMap((aspect) => {
     const topic = byAspect.get(aspect);
-    return topic ? [{ aspect, ...topic }] : [];
+    if (!topic) return [];
+    // Praise first, then complaints, each in review order.
+    const examples = [
+      ...topic.examples.filter((example) => example.polarity === 'positive'),
+      ...topic.examples.filter((example) => example.polarity === 'negative'),
+    ];
+    return [{ aspect, positive: topic.positive, negative: topic.negative, examples }];
   }).sort((a, b) => b.positive + b.negative - (a.positive + a.negative));
 }

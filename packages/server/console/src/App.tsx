@@ -6,6 +6,7 @@ import type { View } from './session.ts';
 import {
   VIEWS,
   announcement,
+  api,
   chooseLocale,
   locale,
   signOut,
@@ -37,6 +38,16 @@ export function App() {
   const t = translator.value;
   const mainRef = useRef<HTMLElement>(null);
   const current = view.value;
+  useEffect(() => {
+    // After a reload only the key is kept; the store's id comes from the server.
+    if (storeKey.value && !storeId.value)
+      void api.value
+        ?.settings()
+        .then((settings) => {
+          storeId.value = settings.store;
+        })
+        .catch(() => undefined);
+  }, [storeKey.value]);
   useEffect(() => {
     document.title = `${t.t(`console.nav.${current}`)} · ${t.t('console.title')}`;
     // A new view moves focus to its heading, so screen readers announce it.
