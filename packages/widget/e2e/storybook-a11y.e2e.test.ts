@@ -106,15 +106,25 @@ describe('Storybook stories', () => {
               };
             }
           ).axe;
-          const result = await axe.run(document, {
+          const options = {
             // Page-level rules do not apply to a widget shown alone in a frame.
             rules: {
               region: { enabled: false },
               'landmark-one-main': { enabled: false },
               'page-has-heading-one': { enabled: false },
             },
-          });
-          return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+          };
+          // Storybook's a11y addon runs axe on each story by itself; when its run
+          // is still going, ours waits for it instead of failing.
+          for (let attempt = 0; ; attempt += 1) {
+            try {
+              const result = await axe.run(document, options);
+              return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+            } catch (error) {
+              if (attempt >= 50 || !String(error).includes('already running')) throw error;
+              await new Promise((resolve) => setTimeout(resolve, 100));
+            }
+          }
         });
         if (violations.length) failures.push(`${story.id}: ${violations.join(', ')}`);
       }
