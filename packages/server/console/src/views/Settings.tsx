@@ -127,7 +127,6 @@ export function Settings() {
                 rows={10}
                 aria-describedby="snippet-help"
                 value={snippet}
-                data-testid="script-tag"
               />
             </label>
             <div>
