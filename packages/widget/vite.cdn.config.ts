@@ -58,6 +58,16 @@ function firstPaintChunk(): { plugin: Plugin; isFirstPaint: (id: string) => bool
 const firstPaint = firstPaintChunk();
 
 /**
+ * Names each widget's lazily loaded chunk after its folder
+ * (`widget-ReviewForm-[hash].js`), so size reports, benchmarks and a shop's
+ * network panel say which widget a file belongs to.
+ */
+function widgetChunkFileName(chunk: { facadeModuleId: string | null; name: string }): string {
+  const widget = /\/src\/(\w+)\/chunk\.tsx$/.exec(chunk.facadeModuleId ?? '')?.[1];
+  return widget ? `widget-${widget}-[hash].js` : '[name]-[hash].js';
+}
+
+/**
  * The script-tag build: `dist/cdn/koubei.js` (the loader, a classic script
  * with no static imports) and its lazily imported chunks beside it, so the
  * folder can be served from any CDN as is.
@@ -85,7 +95,7 @@ export default defineConfig({
       preserveEntrySignatures: false,
       output: {
         entryFileNames: '[name].js',
-        chunkFileNames: '[name]-[hash].js',
+        chunkFileNames: widgetChunkFileName,
         codeSplitting: {
           groups: [
             { name: 'runtime', test: (id: string) => firstPaint.isFirstPaint(id), priority: 10 },

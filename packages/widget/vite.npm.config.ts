@@ -17,7 +17,13 @@ export default defineConfig({
     cssMinify: 'esbuild',
     lib: { entry: { index: 'src/index.ts' }, formats: ['es'] },
     rollupOptions: {
-      external: [/^preact(\/|$)/, /^@preact\/signals/, /^@koubei\/core/, /^valibot/],
+      external: [/^preact(\/|$)/, /^@preact\/signals/, /^@koubei\/core/, /^valibot/, /^uqr/],
+      // One file per source module: the package is free of side effects
+      // (package.json `sideEffects`), so an app's bundler drops every module
+      // of widgets it does not import. Bundled into one file, the style
+      // registrations at the top of each module kept everything alive:
+      // `import { Stars }` cost 132 KB minified.
+      output: { preserveModules: true, preserveModulesRoot: 'src' },
     },
   },
 });

@@ -2,7 +2,7 @@
 // the same process. Prints a table; it is a benchmark, not a test, so it
 // never fails on speed. Run: pnpm --filter @koubei/core bench
 import { performance } from 'node:perf_hooks';
-import { aggregateRatings, aggregateReviews } from '../src/index.ts';
+import { aggregateRatings, aggregateReviews, paginateReviews, rankReviews } from '../src/index.ts';
 
 const N = 1_000_000;
 const WARMUP = 5;
@@ -77,3 +77,71 @@ for (const row of rows) {
   console.log(`| ${row.name} | ${row.ms.toFixed(2)} | ${(row.ms / baseline.ms).toFixed(2)}x |`);
 }
 console.log('\nTarget: aggregateRatings within 2x of the baseline.');
+
+// ---------------------------------------------------------------------------
+// Ranking and paging 100 000 reviews (the static export and the reference for
+// the server's SQL), against sorting indices by a precomputed Float64Array key.
+
+const M = 100_000;
+const day = 24 * 3600 * 1000;
+const start = Date.parse('2026-01-01T00:00:00Z');
+const many = Array.from({ length: M }, (_, i) => ({
+  id: `r${i}`,
+  rating: typed[i] as number,
+  createdAt: new Date(start + ((i * 7919) % 300) * day + i * 1000).toISOString(),
+  helpfulCount: (i * 31) % 40,
+  unhelpfulCount: (i * 17) % 5,
+  language: i % 3 === 0 ? 'zh-CN' : 'en',
+  verifiedPurchase: i % 2 === 0,
+  media: i % 9 === 0 ? [{}] : [],
+}));
+const times = Float64Array.from(many, (r) => Date.parse(r.createdAt));
+
+/** The floor: indices sorted by a numeric key computed in advance, then one page. */
+function baselineSortPage(): number[] {
+  const order = Array.from({ length: M }, (_, i) => i);
+  order.sort((a, b) => (times[b] as number) - (times[a] as number));
+  return order.slice(0, 10);
+}
+
+const newestFirst = rankReviews(many, { sort: 'newest' });
+const firstPage = paginateReviews(many, { sort: 'newest', limit: 10 });
+if (
+  firstPage.items.map((r) => r.id).join() !==
+  newestFirst
+    .slice(0, 10)
+    .map((r) => r.id)
+    .join()
+)
+  throw new Error('paging and ranking disagree');
+let cursor = firstPage.nextCursor;
+for (let i = 0; i < 5; i++)
+  cursor = paginateReviews(many, { sort: 'newest', limit: 10, cursor }).nextCursor;
+const deepCursor = cursor;
+
+const rankBaseline = measure(
+  'baseline: sort indices by a Float64Array key, take 10',
+  baselineSortPage,
+);
+const rankRows = [
+  rankBaseline,
+  measure('rankReviews (filter + full order), newest', () => rankReviews(many, { sort: 'newest' })),
+  measure('rankReviews, most helpful (Wilson bound)', () => rankReviews(many, { sort: 'helpful' })),
+  measure('paginateReviews, first page of 10, newest', () =>
+    paginateReviews(many, { sort: 'newest', limit: 10 }),
+  ),
+  measure('paginateReviews, 7th page (cursor), newest', () =>
+    paginateReviews(many, { sort: 'newest', limit: 10, cursor: deepCursor }),
+  ),
+  measure('paginateReviews, first page, 5 stars with photos, helpful', () =>
+    paginateReviews(many, { sort: 'helpful', limit: 10, filter: { stars: [5], withMedia: true } }),
+  ),
+];
+console.log(
+  `\nRanking and paging ${M.toLocaleString('en')} reviews, median of ${RUNS} runs (Node ${process.version})\n`,
+);
+console.log('| what | median ms | ratio to baseline |');
+console.log('| --- | ---: | ---: |');
+for (const row of rankRows) {
+  console.log(`| ${row.name} | ${row.ms.toFixed(2)} | ${(row.ms / rankBaseline.ms).toFixed(2)}x |`);
+}

@@ -283,6 +283,31 @@ describe('valid responses', () => {
     expect(result).toEqual({ data: socialProof, source: 'network', error: null });
     expectTypeOf(result).toEqualTypeOf<Fetched<SocialProof>>();
   });
+
+  it('posts the customer token for friends, never in the URL', async () => {
+    const seen: { url: string; body: unknown }[] = [];
+    server.use(
+      http.post(SOCIAL_PROOF_URL, async ({ request }) => {
+        seen.push({ url: request.url, body: await request.json() });
+        return HttpResponse.json(socialProof);
+      }),
+    );
+    const { client } = makeClient();
+
+    const result = await client.getFriendsSocialProof('p1', 'customer:abc.tag');
+
+    expect(result).toEqual(socialProof);
+    expect(seen).toEqual([
+      {
+        url: `${BASE}/v1/${STORE}/products/p1/social-proof`,
+        body: { customerToken: 'customer:abc.tag' },
+      },
+    ]);
+    await expect(client.getFriendsSocialProof('p1', '')).rejects.toMatchObject({
+      kind: 'invalid-request',
+    });
+    expect(seen).toHaveLength(1);
+  });
 });
 
 describe('responses that break the contract', () => {

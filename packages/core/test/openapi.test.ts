@@ -14,7 +14,7 @@ describe('OpenAPI document', () => {
   });
 
   it('documents every route with its method, parameters and response', () => {
-    for (const route of Object.values(API_ROUTES)) {
+    for (const route of [...Object.values(API_ROUTES), ...Object.values(MERCHANT_ROUTES)]) {
       const operation = document.paths[route.path]?.[route.method.toLowerCase()];
       expect(operation, `${route.method} ${route.path}`).toBeDefined();
       const parameters = (operation?.parameters ?? []) as { name: string; in: string }[];
@@ -29,13 +29,41 @@ describe('OpenAPI document', () => {
     }
   });
 
-  it('documents every merchant route behind the bearer key', () => {
+  it('documents the merchant API under the bearer scheme, and the storefront API without it', () => {
+    const schemes = (document as { components?: { securitySchemes?: Record<string, unknown> } })
+      .components?.securitySchemes;
+    expect(schemes?.merchantApiKey).toMatchObject({ type: 'http', scheme: 'bearer' });
+    const merchantPaths = [
+      '/v1/merchant/referral-programme',
+      '/v1/merchant/referral-invites',
+      '/v1/merchant/referral-conversions',
+      '/v1/merchant/reviews',
+      '/v1/merchant/reviews/{review}/reply',
+      '/v1/merchant/reviews/{review}/moderation',
+      '/v1/merchant/customers/{customer}/connections',
+      '/v1/merchant/purchases',
+      '/v1/merchant/inbox',
+      '/v1/merchant/reviews/bulk',
+      '/v1/merchant/audit',
+      '/v1/merchant/stats',
+      '/v1/merchant/topics',
+      '/v1/merchant/testimonials/{testimonial}',
+      '/v1/merchant/settings',
+    ];
+    for (const path of merchantPaths) expect(document.paths[path], path).toBeDefined();
     for (const route of Object.values(MERCHANT_ROUTES)) {
       const operation = document.paths[route.path]?.[route.method.toLowerCase()];
-      expect(operation, `${route.method} ${route.path}`).toMatchObject({
-        security: [{ merchantKey: [] }],
-      });
+      expect(operation?.security, `${route.method} ${route.path}`).toEqual([
+        { merchantApiKey: [] },
+      ]);
     }
+    for (const route of Object.values(API_ROUTES)) {
+      const operation = document.paths[route.path]?.[route.method.toLowerCase()];
+      expect(operation?.security).toBeUndefined();
+    }
+    // The anonymous and the personal social proof share a path, GET and POST.
+    const proof = document.paths['/v1/{store}/products/{product}/social-proof'];
+    expect(Object.keys(proof ?? {}).sort()).toEqual(['get', 'post']);
   });
 
   it('describes the review payload with its limits', () => {

@@ -20,6 +20,26 @@ const EnvSchema = v.object({
   KOUBEI_SECRET: v.optional(
     v.pipe(v.string(), v.minLength(32, 'KOUBEI_SECRET needs at least 32 characters')),
   ),
+  /** How long a signed customer token (status, friends) works. */
+  KOUBEI_CUSTOMER_TOKEN_DAYS: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^\d{1,4}$/, 'KOUBEI_CUSTOMER_TOKEN_DAYS must be a whole number of days'),
+      v.transform(Number),
+      v.minValue(1, 'KOUBEI_CUSTOMER_TOKEN_DAYS must be at least 1'),
+    ),
+    '30',
+  ),
+  /** Fewest friends a badge may show; smaller groups would identify people. */
+  KOUBEI_FRIENDS_MINIMUM: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^\d{1,3}$/, 'KOUBEI_FRIENDS_MINIMUM must be a whole number'),
+      v.transform(Number),
+      v.minValue(2, 'KOUBEI_FRIENDS_MINIMUM must be at least 2: one friend is one person'),
+    ),
+    '3',
+  ),
 });
 
 export interface ServerConfig {
@@ -31,7 +51,14 @@ export interface ServerConfig {
   readonly photoDir: string;
   readonly publicUrl: string;
   readonly secret: string;
+  /** Lifetime of signed customer tokens, in milliseconds. */
+  readonly customerTokenTtlMs: number;
+  /** Friends counts below this are never sent. */
+  readonly friendsMinimumCount: number;
 }
+
+export const DEFAULT_CUSTOMER_TOKEN_TTL_MS = 30 * 24 * 3600_000;
+export const DEFAULT_FRIENDS_MINIMUM = 3;
 
 function persistentSecret(dataDir: string): string {
   const file = join(dataDir, 'secret');
@@ -48,8 +75,16 @@ function persistentSecret(dataDir: string): string {
 export function loadConfig(env: Record<string, string | undefined> = process.env): ServerConfig {
   const result = validate(EnvSchema, env);
   if (!result.ok) throw new Error(`Invalid configuration: ${result.message}`);
-  const { PORT, HOST, DATABASE_URL, KOUBEI_DATA_DIR, KOUBEI_PUBLIC_URL, KOUBEI_SECRET } =
-    result.value;
+  const {
+    PORT,
+    HOST,
+    DATABASE_URL,
+    KOUBEI_DATA_DIR,
+    KOUBEI_PUBLIC_URL,
+    KOUBEI_SECRET,
+    KOUBEI_CUSTOMER_TOKEN_DAYS,
+    KOUBEI_FRIENDS_MINIMUM,
+  } = result.value;
   const dataDir = resolve(KOUBEI_DATA_DIR);
   mkdirSync(dataDir, { recursive: true });
   return {
@@ -60,5 +95,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     photoDir: join(dataDir, 'photos'),
     publicUrl: (KOUBEI_PUBLIC_URL ?? `http://${HOST}:${PORT}`).replace(/\/+$/, ''),
     secret: KOUBEI_SECRET ?? persistentSecret(dataDir),
+    customerTokenTtlMs: KOUBEI_CUSTOMER_TOKEN_DAYS * 24 * 3600_000,
+    friendsMinimumCount: KOUBEI_FRIENDS_MINIMUM,
   };
 }

@@ -3,6 +3,7 @@
 // KOUBEI_SEED_DEMO=1 (the root `pnpm start`) fills an empty database with the demo store.
 import { loadConfig } from './config.ts';
 import { createPhotoStore } from './photos/photo-store.ts';
+import { demoCustomerInstructions } from './seed/referral-seed.ts';
 import { seedDemo } from './seed/seed.ts';
 import { openDatabase, startServer } from './server.ts';
 
@@ -26,6 +27,7 @@ if (process.env.KOUBEI_SEED_DEMO === '1') {
       ? `Seeded the demo store "tea-house" with ${seeded.reviews} reviews. Merchant API key: ${apiKey}`
       : 'Demo store "tea-house" found; keeping its data.',
   );
+  console.log(demoCustomerInstructions(config, apiKey));
 }
 
 const server = await startServer(config, db);

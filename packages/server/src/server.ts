@@ -38,7 +38,8 @@ export async function openDatabase(
 
 /** Starts the HTTP server on an open, migrated database. */
 export async function startServer(
-  config: Pick<ServerConfig, 'port' | 'host' | 'publicUrl' | 'secret' | 'photoDir'>,
+  config: Pick<ServerConfig, 'port' | 'host' | 'publicUrl' | 'secret' | 'photoDir'> &
+    Partial<Pick<ServerConfig, 'customerTokenTtlMs' | 'friendsMinimumCount'>>,
   db: Database,
   limits: { writesPerMinute?: number; readsPerMinute?: number; storeWritesPerMinute?: number } = {},
 ): Promise<RunningServer> {

@@ -27,6 +27,8 @@ export const DATABASES: readonly ('pglite' | 'postgres')[] = process.env.KOUBEI_
 export const STORE = 'tea-house';
 export const ORIGIN = 'https://shop.example';
 export const API_KEY = 'test-merchant-key-0123456789';
+/** The test servers' signing secret, so a test can make tokens the server would (e.g. expired ones). */
+export const TEST_SECRET = 'test-secret-0123456789abcdef0123456789';
 
 let schemaCounter = 0;
 
@@ -67,6 +69,7 @@ export async function startTestServer(
     moderation?: 'publish-first' | 'moderate-first';
     writesPerMinute?: number;
     storeWritesPerMinute?: number;
+    friendsMinimumCount?: number;
   } = {},
 ): Promise<TestServer> {
   const { db, drop } = await freshDatabase(kind);
@@ -81,8 +84,9 @@ export async function startTestServer(
       port: 0,
       host: '127.0.0.1',
       publicUrl: 'http://127.0.0.1',
-      secret: 'test-secret-0123456789abcdef0123456789',
+      secret: TEST_SECRET,
       photoDir,
+      ...(options.friendsMinimumCount ? { friendsMinimumCount: options.friendsMinimumCount } : {}),
     },
     db,
     {

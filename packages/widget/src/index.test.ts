@@ -13,6 +13,8 @@ describe('@koubei/widget npm entry', () => {
       'FriendsRecommended',
       'ReviewForm',
       'InvitePanel',
+      'InvitationStatus',
+      'InviteLanding',
     ] as const) {
       expect(typeof widget[name], name).toBe('function');
     }

@@ -11,6 +11,7 @@ import {
   ReferralLeaderboardSchema,
 } from '../model/referral.ts';
 import { EventBatchSchema } from '../model/events.ts';
+import { DeviceIdSchema } from './merchant-contract.ts';
 import {
   HelpfulVoteResultSchema,
   HelpfulVoteSchema,
@@ -57,11 +58,15 @@ export const TestimonialListSchema = v.object({
 export const ReferralVisitSchema = v.strictObject({
   code: InviteCodeSchema,
   /** Random first-party id the widget keeps for this visitor. */
-  visitor: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/)),
+  visitor: DeviceIdSchema,
 });
 
 export const CustomerIdentitySchema = v.strictObject({
-  /** The `statusToken` the merchant API returned with the customer's invite (signed by the server). */
+  /**
+   * A customer token the store's backend got from the merchant API (the
+   * invite's `statusToken`, or `POST /v1/merchant/customers/{customer}/token`):
+   * signed by the server, and it expires.
+   */
   customerToken: v.pipe(v.string(), v.minLength(1), v.maxLength(1024)),
 });
 
@@ -79,7 +84,7 @@ export const ProblemSchema = v.object({
   errors: v.optional(v.array(v.object({ path: v.string(), message: v.string() }))),
 });
 
-type Method = 'GET' | 'POST';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface RouteDefinition {
   readonly method: Method;
@@ -88,10 +93,11 @@ export interface RouteDefinition {
   readonly summary: string;
   readonly description?: string;
   readonly query?: v.GenericSchema;
-  readonly body?: v.GenericSchema | 'multipart-photo';
+  /** `review-import`: a CSV file or a JSON array of `ImportedReviewSchema` rows. */
+  readonly body?: v.GenericSchema | 'multipart-photo' | 'review-import';
   /** The JSON body of a successful response; `null` for 202/204 without a body. */
   readonly response: v.GenericSchema | null;
-  readonly successStatus: 200 | 201 | 202;
+  readonly successStatus: 200 | 201 | 202 | 204;
   /** The array property whose items are validated one by one, so one bad item does not hide the rest. */
   readonly itemsKey?: string;
   /** Public, CDN-cacheable reads (ETag + stale-while-revalidate). */
@@ -149,10 +155,23 @@ export const API_ROUTES = {
   socialProof: {
     method: 'GET',
     path: '/v1/{store}/products/{product}/social-proof',
-    summary: 'Friends who recommend the product and recent activity, above the minimum count only',
+    summary: 'Recent activity on the product for any visitor, above the minimum count only',
+    description:
+      'Anonymous and cacheable: `friends` is always empty here; POST a customer token to the same path for the visitor’s friends.',
     response: SocialProofSchema,
     successStatus: 200,
     cacheable: true,
+  },
+  friendsSocialProof: {
+    method: 'POST',
+    path: '/v1/{store}/products/{product}/social-proof',
+    summary: 'The signed-in customer’s friends who recommend the product, and recent activity',
+    description:
+      'Friends are the people who invited the customer or whom they invited, and the connections the store reported, who reviewed the product with 4 or 5 stars or bought it. Names and avatars only of friends who consented; no friends count below `minimumCount`. POST, `Cache-Control: private, no-store`: the answer is personal. An expired token gets 401.',
+    body: CustomerIdentitySchema,
+    response: SocialProofSchema,
+    successStatus: 200,
+    cacheable: false,
   },
   formToken: {
     method: 'GET',

@@ -502,6 +502,33 @@ export function createKoubeiClient(options: KoubeiClientOptions) {
       return cachedRoute<SocialProof>(API_ROUTES.socialProof, { product }, undefined, readOptions);
     },
 
+    /**
+     * The signed-in customer's friends who recommend the product (POSTed
+     * token, never cached by anyone). A static export has no friends graph,
+     * so there it answers with the anonymous counts.
+     */
+    async getFriendsSocialProof(
+      product: string,
+      customerToken: string,
+      signal?: AbortSignal,
+    ): Promise<SocialProof> {
+      if (options.staticSite) {
+        return cachedRoute<SocialProof>(
+          API_ROUTES.socialProof,
+          { product },
+          undefined,
+          signal ? { signal } : undefined,
+        ).then((fetched) => fetched.data);
+      }
+      const body = checkBody(API_ROUTES.friendsSocialProof.body, { customerToken });
+      return send<SocialProof>(API_ROUTES.friendsSocialProof, {
+        pathParams: { product },
+        json: body,
+        ...(signal ? { signal } : {}),
+        retry: { ...readRetry, methods: ['post'] },
+      });
+    },
+
     getInviteLanding(code: string, readOptions?: ReadOptions<InviteLanding>) {
       return cachedRoute<InviteLanding>(API_ROUTES.inviteLanding, { code }, undefined, readOptions);
     },

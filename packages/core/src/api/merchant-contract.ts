@@ -1,19 +1,47 @@
 import * as v from 'valibot';
+import { safeLinkUrl } from '../guards/safe-http-url.ts';
+import { normalizeUserText } from '../guards/normalize-user-text.ts';
 import { ASPECT_KEYS } from '../model/constants.ts';
 import {
   CountSchema,
   EntityIdSchema,
-  LIMITS,
   LanguageTagSchema,
+  LIMITS,
   ProductIdSchema,
   RatingSchema,
   ShareSchema,
   StoreIdSchema,
   TimestampSchema,
+  UrlSchema,
 } from '../model/primitives.ts';
-import { IncentiveSchema, MODERATION_STATUSES, ReviewSchema } from '../model/review.ts';
+import {
+  IncentiveSchema,
+  MerchantReplySchema,
+  ModerationStatusSchema,
+  ReviewSchema,
+} from '../model/review.ts';
 import { TestimonialSchema } from '../model/testimonial.ts';
-import { ReferralProgrammeSchema } from '../model/referral.ts';
+import {
+  InvitationStateSchema,
+  InviteCodeSchema,
+  InviteSchema,
+  InviterStatusSchema,
+  ReferralProgrammeSchema,
+  RewardSchema,
+} from '../model/referral.ts';
+import type { RouteDefinition } from './api-contract.ts';
+
+// The merchant API: what a store's own backend calls with its API key
+// (`Authorization: Bearer <key>`), and what the merchant console at /console
+// calls with the same key (same origin, kept for the session only); never a
+// storefront page. Same valibot schemas on the server, in the console and in
+// the OpenAPI document.
+
+/** A customer as the store knows them: its own id, opaque to Koubei. */
+export const CustomerIdSchema = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(128));
+const EmailSchema = v.pipe(v.string(), v.trim(), v.email(), v.maxLength(254));
+/** The random first-party id the widgets keep for a visitor (see ReferralVisitSchema). */
+export const DeviceIdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/));
 
 /** Reasons a merchant may hide or flag a review: a fixed list, never "it was negative". */
 export const MODERATION_REASONS = [
@@ -24,9 +52,191 @@ export const MODERATION_REASONS = [
   'spam',
   'not-a-customer',
 ] as const;
+
 export const MODERATION_ACTIONS = ['approve', 'hide', 'flag'] as const;
 export const BULK_ACTIONS = [...MODERATION_ACTIONS, 'remove-reply'] as const;
 export const MODERATION_MODES = ['publish-first', 'moderate-first'] as const;
+
+export const ModerationInputSchema = v.strictObject({
+  action: v.picklist(MODERATION_ACTIONS),
+  /** Required to hide or flag. */
+  reason: v.optional(v.picklist(MODERATION_REASONS)),
+});
+
+/** The reply is cleaned (like a review) before the limits apply. */
+export const ReplyInputSchema = v.strictObject({
+  body: v.pipe(
+    v.string(),
+    v.transform((text) => normalizeUserText(text, { multiline: true })),
+    v.minLength(1, 'The reply is empty'),
+    v.maxLength(LIMITS.replyBody),
+  ),
+});
+
+export const ErasureInputSchema = v.strictObject({
+  email: v.pipe(v.string(), v.email(), v.maxLength(254)),
+});
+
+/** A review as the merchant sees it: with the reviewer's address. */
+export const MerchantReviewSchema = v.object({
+  ...ReviewSchema.entries,
+  email: v.nullable(v.pipe(v.string(), v.maxLength(254))),
+});
+
+export const MerchantReviewListSchema = v.object({
+  items: v.array(MerchantReviewSchema),
+});
+
+export const MerchantReviewQuerySchema = v.object({
+  status: v.optional(ModerationStatusSchema),
+});
+
+export const ModerationResultSchema = v.object({
+  reviewId: EntityIdSchema,
+  status: ModerationStatusSchema,
+});
+
+export const ReplyResultSchema = v.object({ reviewId: EntityIdSchema, reply: MerchantReplySchema });
+
+export const IncentiveResultSchema = v.object({
+  reviewId: EntityIdSchema,
+  incentive: IncentiveSchema,
+});
+
+/** One review moved over from another platform (JSON object or CSV row). */
+export const ImportedReviewSchema = v.object({
+  product: ProductIdSchema,
+  rating: v.pipe(
+    v.union([v.number(), v.pipe(v.string(), v.regex(/^\d$/), v.transform(Number))]),
+    RatingSchema,
+  ),
+  title: v.optional(v.pipe(v.string(), v.maxLength(150)), ''),
+  body: v.pipe(v.string(), v.minLength(1), v.maxLength(5000)),
+  author: v.pipe(v.string(), v.minLength(1), v.maxLength(80)),
+  language: LanguageTagSchema,
+  date: TimestampSchema,
+  email: v.optional(v.pipe(v.string(), v.email(), v.maxLength(254))),
+  verified: v.optional(
+    v.union([
+      v.boolean(),
+      v.pipe(
+        v.picklist(['true', 'false', 'yes', 'no', '1', '0', '']),
+        v.transform((s) => ['true', 'yes', '1'].includes(s)),
+      ),
+    ]),
+    false,
+  ),
+});
+
+export const ImportResultSchema = v.object({ imported: CountSchema });
+
+/** Everything the store has with us, as stored (rows of each table). */
+export const StoreExportSchema = v.object({
+  store: v.string(),
+  exportedAt: TimestampSchema,
+  reviews: v.array(v.record(v.string(), v.unknown())),
+  photos: v.array(v.record(v.string(), v.unknown())),
+  testimonials: v.array(v.record(v.string(), v.unknown())),
+  auditLog: v.array(v.record(v.string(), v.unknown())),
+});
+
+export const ProgrammeInputSchema = v.strictObject({
+  ...v.omit(ReferralProgrammeSchema, ['id']).entries,
+});
+
+export const InviteInputSchema = v.strictObject({
+  customerId: CustomerIdSchema,
+  email: v.optional(EmailSchema),
+  deviceId: v.optional(DeviceIdSchema),
+  /** Shown to friends on the landing banner ("Mei invited you"); first name only. */
+  displayName: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(40))),
+  /** Where the link lands; defaults to the store's first storefront origin. */
+  landingUrl: v.optional(v.pipe(v.string(), v.maxLength(2000))),
+  leaderboardOptIn: v.optional(v.boolean()),
+});
+
+/** A signed customer token for the storefront widgets, and when it stops working. */
+export const CustomerTokenSchema = v.object({
+  customerToken: v.pipe(v.string(), v.minLength(1), v.maxLength(1024)),
+  expiresAt: TimestampSchema,
+});
+
+export const IssuedInviteSchema = v.object({
+  ...InviteSchema.entries,
+  /** A customer token: hand it to the customer's browser for the status and friends widgets. */
+  statusToken: v.pipe(v.string(), v.minLength(1), v.maxLength(1024)),
+  statusTokenExpiresAt: TimestampSchema,
+});
+
+export const ConversionInputSchema = v.strictObject({
+  code: InviteCodeSchema,
+  event: v.picklist(['signed-up', 'purchased']),
+  invitee: v.strictObject({
+    customerId: CustomerIdSchema,
+    email: v.optional(EmailSchema),
+    deviceId: v.optional(DeviceIdSchema),
+  }),
+  /** For a purchase: what the friend bought, so "friends recommended" can count it. */
+  products: v.optional(v.pipe(v.array(ProductIdSchema), v.maxLength(100))),
+});
+
+export const ConversionResultSchema = v.object({
+  credited: v.boolean(),
+  reason: v.nullable(
+    v.picklist(['self-referral', 'already-referred', 'duplicate', 'not-yet', 'programme-closed']),
+  ),
+  state: v.optional(InvitationStateSchema),
+  rewards: v.array(v.object({ side: v.picklist(['inviter', 'invitee']), reward: RewardSchema })),
+});
+
+export const CustomerProfileInputSchema = v.strictObject({
+  /** Shown to the customer's friends only when `showIdentityToFriends` is true. */
+  displayName: v.optional(
+    v.nullable(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(40))),
+  ),
+  avatarUrl: v.optional(
+    v.nullable(
+      v.pipe(
+        UrlSchema,
+        v.check((url) => safeLinkUrl(url) !== null, 'Expected an http(s) URL'),
+      ),
+    ),
+  ),
+  /** Links the customer to reviews written with this address. Never shown to anyone. */
+  email: v.optional(v.nullable(EmailSchema)),
+  /** The customer's consent to appear by name and face in their friends' badges. */
+  showIdentityToFriends: v.boolean(),
+});
+
+export const CustomerProfileSchema = v.object({
+  customerId: CustomerIdSchema,
+  displayName: v.nullable(v.string()),
+  avatarUrl: v.nullable(v.string()),
+  hasEmail: v.boolean(),
+  showIdentityToFriends: v.boolean(),
+});
+
+export const CustomerConnectionsInputSchema = v.strictObject({
+  /** Everyone this customer knows (address book, follows); replaces the earlier list. */
+  customers: v.pipe(v.array(CustomerIdSchema), v.maxLength(1000)),
+});
+
+export const CustomerConnectionsSchema = v.object({
+  customerId: CustomerIdSchema,
+  connections: CountSchema,
+});
+
+export const PurchaseReportSchema = v.strictObject({
+  customerId: CustomerIdSchema,
+  products: v.pipe(v.array(ProductIdSchema), v.minLength(1), v.maxLength(100)),
+  /** When the order was placed; defaults to now. */
+  purchasedAt: v.optional(TimestampSchema),
+});
+
+export const PurchaseReportResultSchema = v.object({ recorded: CountSchema });
+
+// The console: inbox, bulk moderation, audit log, dashboard, topics,
+// testimonial wall and store settings.
 
 const CursorSchema = v.pipe(v.string(), v.maxLength(512));
 const BooleanParam = v.picklist(['true', 'false']);
@@ -43,52 +253,22 @@ export const InboxQuerySchema = v.strictObject({
   /** Comma-separated star ratings, e.g. `1,2`. */
   rating: v.optional(v.pipe(v.string(), v.regex(/^[1-5](,[1-5]){0,4}$/))),
   product: v.optional(ProductIdSchema),
-  status: v.optional(v.picklist(MODERATION_STATUSES)),
+  status: v.optional(ModerationStatusSchema),
   photos: v.optional(BooleanParam),
   unanswered: v.optional(BooleanParam),
   cursor: v.optional(CursorSchema),
   limit: v.optional(LimitParam),
 });
 
-/** A review as the merchant sees it: with the reviewer's address and when it was first answered. */
+/** An inbox entry: the merchant's view of a review, and when it was first answered. */
 export const InboxItemSchema = v.object({
-  ...ReviewSchema.entries,
-  email: v.nullable(v.pipe(v.string(), v.maxLength(254))),
+  ...MerchantReviewSchema.entries,
   firstReplyAt: v.nullable(TimestampSchema),
 });
 
 export const InboxPageSchema = v.object({
   items: v.pipe(v.array(InboxItemSchema), v.maxLength(100)),
   nextCursor: v.nullable(CursorSchema),
-});
-
-export const ModerationRequestSchema = v.strictObject({
-  action: v.picklist(MODERATION_ACTIONS),
-  /** Required to hide or flag. */
-  reason: v.optional(v.picklist(MODERATION_REASONS)),
-});
-
-export const ModerationResultSchema = v.object({
-  reviewId: EntityIdSchema,
-  status: v.picklist(MODERATION_STATUSES),
-});
-
-export const ReplyRequestSchema = v.strictObject({
-  body: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.replyBody)),
-});
-
-export const ReplyResultSchema = v.object({
-  reviewId: EntityIdSchema,
-  reply: v.object({
-    body: v.string(),
-    createdAt: TimestampSchema,
-    updatedAt: v.optional(TimestampSchema),
-  }),
-});
-
-export const IncentiveResultSchema = v.object({
-  reviewId: EntityIdSchema,
-  incentive: IncentiveSchema,
 });
 
 export const BulkActionSchema = v.strictObject({
@@ -290,29 +470,167 @@ export const StoreSettingsChangeSchema = v.strictObject({
   theme: v.optional(ThemeTokensSchema),
 });
 
-/** The referral programme's rules as the merchant sets them (the server assigns the id). */
-export const ReferralProgrammeInputSchema = v.strictObject({
-  ...v.omit(ReferralProgrammeSchema, ['id']).entries,
-});
-
-export interface MerchantRouteDefinition {
-  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  readonly path: string;
-  readonly summary: string;
-  readonly description?: string;
-  readonly query?: v.GenericSchema;
-  readonly body?: v.GenericSchema;
-  /** `null` for 204 without a body. */
-  readonly response: v.GenericSchema | null;
-  readonly successStatus: 200 | 201 | 204;
-}
-
 /**
- * The merchant API the console uses: every route needs the store's API key
- * as a bearer token and works on that store only. Every change is written
- * to the audit log.
+ * The merchant API contract. Paths are not store-scoped: the API key says
+ * which store. Every route needs the `merchantApiKey` bearer scheme. Changes
+ * to reviews, testimonials, settings and the referral programme's rules are
+ * written to the audit log.
  */
 export const MERCHANT_ROUTES = {
+  merchantReviews: {
+    method: 'GET',
+    path: '/v1/merchant/reviews',
+    summary: 'The newest 100 reviews in any status, with reviewers’ email addresses',
+    query: MerchantReviewQuerySchema,
+    response: MerchantReviewListSchema,
+    successStatus: 200,
+    cacheable: false,
+  },
+  moderateReview: {
+    method: 'POST',
+    path: '/v1/merchant/reviews/{review}/moderation',
+    summary: 'Approve, hide or flag a review (hiding and flagging need a reason from the list)',
+    body: ModerationInputSchema,
+    response: ModerationResultSchema,
+    successStatus: 200,
+    cacheable: false,
+  },
+  replyToReview: {
+    method: 'PUT',
+    path: '/v1/merchant/reviews/{review}/reply',
+    summary: 'Add or edit the store’s public reply to a review',
+    body: ReplyInputSchema,
+    response: ReplyResultSchema,
+    successStatus: 200,
+    cacheable: false,
+  },
+  removeReply: {
+    method: 'DELETE',
+    path: '/v1/merchant/reviews/{review}/reply',
+    summary: 'Remove the store’s reply to a review',
+    response: null,
+    successStatus: 204,
+    cacheable: false,
+  },
+  markIncentive: {
+    method: 'PUT',
+    path: '/v1/merchant/reviews/{review}/incentive',
+    summary: 'Disclose that the reviewer received something for the review',
+    body: IncentiveSchema,
+    response: IncentiveResultSchema,
+    successStatus: 200,
+    cacheable: false,
+  },
+  importReviews: {
+    method: 'POST',
+    path: '/v1/merchant/import',
+    summary: 'Import reviews from another platform (CSV with a header row, or a JSON array)',
+    description:
+      'All or nothing: when any row is bad, nothing is imported and the 422 problem names row and field. At most 10 000 rows.',
+    body: 'review-import',
+    response: ImportResultSchema,
+    successStatus: 201,
+    cacheable: false,
+  },
+  exportStore: {
+    method: 'GET',
+    path: '/v1/merchant/export',
+    summary: 'Everything the store has here: reviews, photos, testimonials, audit log',
+    response: StoreExportSchema,
+    successStatus: 200,
+    cacheable: false,
+  },
+  eraseReviewer: {
+    method: 'POST',
+    path: '/v1/merchant/erasure',
+    summary: 'Erase one reviewer’s reviews, photos and votes (GDPR); the same answer either way',
+    body: ErasureInputSchema,
+    response: v.object({ accepted: v.literal(true) }),
+    successStatus: 202,
+    cacheable: false,
+  },
+  getReferralProgramme: {
+    method: 'GET',
+    path: '/v1/merchant/referral-programme',
+    summary: 'The store’s referral programme (404 before it is set up)',
+    response: ReferralProgrammeSchema,
+    successStatus: 200,
+    cacheable: false,
+  },
+  putReferralProgramme: {
+    method: 'PUT',
+    path: '/v1/merchant/referral-programme',
+    summary: 'Create or change the referral programme: rewards, tiers, caps, expiry, what converts',
+    body: ProgrammeInputSchema,
+    response: ReferralProgrammeSchema,
+    successStatus: 200,
+    cacheable: false,
+  },
+  createInvite: {
+    method: 'POST',
+    path: '/v1/merchant/referral-invites',
+    summary: 'A customer’s invite code and link (the same one again on repeat: 200 instead of 201)',
+    body: InviteInputSchema,
+    response: IssuedInviteSchema,
+    successStatus: 201,
+    cacheable: false,
+  },
+  getInvite: {
+    method: 'GET',
+    path: '/v1/merchant/referral-invites/{code}',
+    summary: 'An inviter’s invitations (masked), rewards and next tier',
+    response: InviterStatusSchema,
+    successStatus: 200,
+    cacheable: false,
+  },
+  reportConversion: {
+    method: 'POST',
+    path: '/v1/merchant/referral-conversions',
+    summary: 'Report a friend’s sign-up or purchase; rewards are issued once',
+    description:
+      'Repeats are harmless (reason "duplicate"). Self-referral and friends already credited to another inviter earn nothing.',
+    body: ConversionInputSchema,
+    response: ConversionResultSchema,
+    successStatus: 200,
+    cacheable: false,
+  },
+  putCustomer: {
+    method: 'PUT',
+    path: '/v1/merchant/customers/{customer}',
+    summary: 'A customer’s name, avatar, email and consent to be shown to friends',
+    body: CustomerProfileInputSchema,
+    response: CustomerProfileSchema,
+    successStatus: 200,
+    cacheable: false,
+  },
+  putCustomerConnections: {
+    method: 'PUT',
+    path: '/v1/merchant/customers/{customer}/connections',
+    summary: 'Replace the people a customer is connected to (used for "friends recommended")',
+    body: CustomerConnectionsInputSchema,
+    response: CustomerConnectionsSchema,
+    successStatus: 200,
+    cacheable: false,
+  },
+  issueCustomerToken: {
+    method: 'POST',
+    path: '/v1/merchant/customers/{customer}/token',
+    summary: 'A signed, expiring customer token for the storefront widgets',
+    description:
+      'Put it on the widgets of a signed-in customer (data-customer-token); it expires after the configured lifetime (30 days by default).',
+    response: CustomerTokenSchema,
+    successStatus: 201,
+    cacheable: false,
+  },
+  reportPurchases: {
+    method: 'POST',
+    path: '/v1/merchant/purchases',
+    summary: 'Report what a customer bought (a repeat of the same product is recorded once)',
+    body: PurchaseReportSchema,
+    response: PurchaseReportResultSchema,
+    successStatus: 200,
+    cacheable: false,
+  },
   inbox: {
     method: 'GET',
     path: '/v1/merchant/inbox',
@@ -320,37 +638,7 @@ export const MERCHANT_ROUTES = {
     query: InboxQuerySchema,
     response: InboxPageSchema,
     successStatus: 200,
-  },
-  moderate: {
-    method: 'POST',
-    path: '/v1/merchant/reviews/{review}/moderation',
-    summary: 'Approve, hide or flag a review (hide and flag need a reason)',
-    body: ModerationRequestSchema,
-    response: ModerationResultSchema,
-    successStatus: 200,
-  },
-  reply: {
-    method: 'PUT',
-    path: '/v1/merchant/reviews/{review}/reply',
-    summary: 'Write or edit the public reply to a review',
-    body: ReplyRequestSchema,
-    response: ReplyResultSchema,
-    successStatus: 200,
-  },
-  removeReply: {
-    method: 'DELETE',
-    path: '/v1/merchant/reviews/{review}/reply',
-    summary: 'Remove the public reply',
-    response: null,
-    successStatus: 204,
-  },
-  markIncentive: {
-    method: 'PUT',
-    path: '/v1/merchant/reviews/{review}/incentive',
-    summary: 'Mark a review as incentivised (shown with a disclosure)',
-    body: IncentiveSchema,
-    response: IncentiveResultSchema,
-    successStatus: 200,
+    cacheable: false,
   },
   bulk: {
     method: 'POST',
@@ -359,6 +647,7 @@ export const MERCHANT_ROUTES = {
     body: BulkActionSchema,
     response: BulkResultSchema,
     successStatus: 200,
+    cacheable: false,
   },
   audit: {
     method: 'GET',
@@ -367,6 +656,7 @@ export const MERCHANT_ROUTES = {
     query: AuditQuerySchema,
     response: AuditPageSchema,
     successStatus: 200,
+    cacheable: false,
   },
   stats: {
     method: 'GET',
@@ -375,6 +665,7 @@ export const MERCHANT_ROUTES = {
     query: StatsQuerySchema,
     response: DashboardStatsSchema,
     successStatus: 200,
+    cacheable: false,
   },
   topics: {
     method: 'GET',
@@ -383,13 +674,15 @@ export const MERCHANT_ROUTES = {
     query: TopicsQuerySchema,
     response: TopicsResponseSchema,
     successStatus: 200,
+    cacheable: false,
   },
-  testimonials: {
+  merchantTestimonials: {
     method: 'GET',
     path: '/v1/merchant/testimonials',
     summary: 'All testimonials in the wall’s order',
     response: MerchantTestimonialListSchema,
     successStatus: 200,
+    cacheable: false,
   },
   addTestimonial: {
     method: 'POST',
@@ -398,6 +691,7 @@ export const MERCHANT_ROUTES = {
     body: NewTestimonialSchema,
     response: MerchantTestimonialSchema,
     successStatus: 201,
+    cacheable: false,
   },
   changeTestimonial: {
     method: 'PATCH',
@@ -406,6 +700,7 @@ export const MERCHANT_ROUTES = {
     body: TestimonialChangeSchema,
     response: MerchantTestimonialSchema,
     successStatus: 200,
+    cacheable: false,
   },
   removeTestimonial: {
     method: 'DELETE',
@@ -413,6 +708,7 @@ export const MERCHANT_ROUTES = {
     summary: 'Take a testimonial off the wall',
     response: null,
     successStatus: 204,
+    cacheable: false,
   },
   orderTestimonials: {
     method: 'PUT',
@@ -421,6 +717,7 @@ export const MERCHANT_ROUTES = {
     body: TestimonialOrderSchema,
     response: MerchantTestimonialListSchema,
     successStatus: 200,
+    cacheable: false,
   },
   settings: {
     method: 'GET',
@@ -428,6 +725,7 @@ export const MERCHANT_ROUTES = {
     summary: 'Store settings: storefront origins, moderation mode, theme tokens',
     response: StoreSettingsSchema,
     successStatus: 200,
+    cacheable: false,
   },
   changeSettings: {
     method: 'PATCH',
@@ -436,24 +734,18 @@ export const MERCHANT_ROUTES = {
     body: StoreSettingsChangeSchema,
     response: StoreSettingsSchema,
     successStatus: 200,
+    cacheable: false,
   },
-  referralProgramme: {
-    method: 'GET',
-    path: '/v1/merchant/referral-programme',
-    summary: 'The referral programme’s rules (404 until one is set)',
-    response: ReferralProgrammeSchema,
-    successStatus: 200,
-  },
-  setReferralProgramme: {
-    method: 'PUT',
-    path: '/v1/merchant/referral-programme',
-    summary: 'Set the referral programme’s rules: rewards, tiers, caps, expiry, what converts',
-    body: ReferralProgrammeInputSchema,
-    response: ReferralProgrammeSchema,
-    successStatus: 200,
-  },
-} as const satisfies Record<string, MerchantRouteDefinition>;
+} as const satisfies Record<string, RouteDefinition>;
 
+export type ImportedReview = v.InferOutput<typeof ImportedReviewSchema>;
+export type ModerationReason = (typeof MODERATION_REASONS)[number];
+export type ConversionResult = v.InferOutput<typeof ConversionResultSchema>;
+export type CustomerProfileInput = v.InferOutput<typeof CustomerProfileInputSchema>;
+export type CustomerProfile = v.InferOutput<typeof CustomerProfileSchema>;
+export type CustomerToken = v.InferOutput<typeof CustomerTokenSchema>;
+export type IssuedInvite = v.InferOutput<typeof IssuedInviteSchema>;
+export type PurchaseReport = v.InferOutput<typeof PurchaseReportSchema>;
 export type InboxQuery = v.InferInput<typeof InboxQuerySchema>;
 export type InboxItem = v.InferOutput<typeof InboxItemSchema>;
 export type InboxPage = v.InferOutput<typeof InboxPageSchema>;
@@ -466,6 +758,5 @@ export type MerchantTestimonial = v.InferOutput<typeof MerchantTestimonialSchema
 export type NewTestimonial = v.InferOutput<typeof NewTestimonialSchema>;
 export type StoreSettings = v.InferOutput<typeof StoreSettingsSchema>;
 export type StoreSettingsChange = v.InferOutput<typeof StoreSettingsChangeSchema>;
-export type ReferralProgrammeInput = v.InferOutput<typeof ReferralProgrammeInputSchema>;
-export type ModerationReason = (typeof MODERATION_REASONS)[number];
+export type ReferralProgrammeInput = v.InferOutput<typeof ProgrammeInputSchema>;
 export type ModerationAction = (typeof MODERATION_ACTIONS)[number];

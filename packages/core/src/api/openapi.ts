@@ -3,8 +3,7 @@ import type * as v from 'valibot';
 import { EVENT_TYPES } from '../model/events.ts';
 import type { RouteDefinition } from './api-contract.ts';
 import { API_ROUTES, ProblemSchema } from './api-contract.ts';
-import type { MerchantRouteDefinition } from './merchant-contract.ts';
-import { MERCHANT_ROUTES } from './merchant-contract.ts';
+import { ImportedReviewSchema, MERCHANT_ROUTES } from './merchant-contract.ts';
 
 type JsonObject = Record<string, unknown>;
 
@@ -25,7 +24,7 @@ function pathParameters(path: string): JsonObject[] {
   }));
 }
 
-function queryParameters(route: RouteDefinition | MerchantRouteDefinition): JsonObject[] {
+function queryParameters(route: RouteDefinition): JsonObject[] {
   if (!route.query) return [];
   const json = schemaOf(route.query) as {
     properties?: Record<string, JsonObject>;
@@ -55,6 +54,20 @@ function requestBody(route: RouteDefinition): JsonObject | undefined {
       },
     };
   }
+  if (route.body === 'review-import') {
+    return {
+      required: true,
+      content: {
+        'application/json': { schema: { type: 'array', items: schemaOf(ImportedReviewSchema) } },
+        'text/csv': {
+          schema: {
+            type: 'string',
+            description: `A header row naming the same fields (${Object.keys(ImportedReviewSchema.entries).join(', ')}), then one review per row`,
+          },
+        },
+      },
+    };
+  }
   const content: JsonObject = { 'application/json': { schema: schemaOf(route.body) } };
   if (route === API_ROUTES.events)
     content['text/plain'] = {
@@ -72,7 +85,11 @@ const problem = { 'application/problem+json': { schema: schemaOf(ProblemSchema) 
  */
 export function buildOpenApiDocument(): JsonObject {
   const paths: Record<string, JsonObject> = {};
-  for (const [name, route] of Object.entries(API_ROUTES) as [string, RouteDefinition][]) {
+  const routes = [
+    ...Object.entries(API_ROUTES).map(([name, route]) => ({ name, route, merchant: false })),
+    ...Object.entries(MERCHANT_ROUTES).map(([name, route]) => ({ name, route, merchant: true })),
+  ] as { name: string; route: RouteDefinition; merchant: boolean }[];
+  for (const { name, route, merchant } of routes) {
     const headers: JsonObject[] = route.idempotent
       ? [
           {
@@ -86,10 +103,12 @@ export function buildOpenApiDocument(): JsonObject {
     const body = requestBody(route);
     const operation: JsonObject = {
       operationId: name,
+      tags: [merchant ? 'merchant' : 'storefront'],
       summary: route.summary,
       ...(route.description ? { description: route.description } : {}),
       parameters: [...pathParameters(route.path), ...queryParameters(route), ...headers],
       ...(body ? { requestBody: body } : {}),
+      ...(merchant ? { security: [{ merchantApiKey: [] }] } : {}),
       responses: {
         [String(route.successStatus)]: route.response
           ? {
@@ -104,41 +123,13 @@ export function buildOpenApiDocument(): JsonObject {
                 : {}),
               content: { 'application/json': { schema: schemaOf(route.response) } },
             }
-          : { description: 'Accepted' },
+          : { description: route.successStatus === 204 ? 'Done; no content' : 'Accepted' },
         ...(route.cacheable
           ? { '304': { description: 'Not modified (If-None-Match matched the ETag)' } }
           : {}),
-        '4XX': { description: 'Client error, with the offending fields named', content: problem },
-        '5XX': { description: 'Server error', content: problem },
-      },
-    };
-    paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: operation };
-  }
-  for (const [name, route] of Object.entries(MERCHANT_ROUTES) as [
-    string,
-    MerchantRouteDefinition,
-  ][]) {
-    const operation: JsonObject = {
-      operationId: `merchant.${name}`,
-      tags: ['merchant'],
-      summary: route.summary,
-      security: [{ merchantKey: [] }],
-      parameters: [...pathParameters(route.path), ...queryParameters(route)],
-      ...(route.body
-        ? {
-            requestBody: {
-              required: true,
-              content: { 'application/json': { schema: schemaOf(route.body) } },
-            },
-          }
-        : {}),
-      responses: {
-        [String(route.successStatus)]: route.response
-          ? {
-              description: 'Success',
-              content: { 'application/json': { schema: schemaOf(route.response) } },
-            }
-          : { description: 'Done' },
+        ...(merchant
+          ? { '401': { description: 'No API key, or not a valid one', content: problem } }
+          : {}),
         '4XX': { description: 'Client error, with the offending fields named', content: problem },
         '5XX': { description: 'Server error', content: problem },
       },
@@ -153,13 +144,21 @@ export function buildOpenApiDocument(): JsonObject {
       description:
         'Reviews, photos, testimonials, social proof and referrals for storefront widgets. Generated from @koubei/core.',
     },
+    tags: [
+      { name: 'storefront', description: 'Public API for widgets, scoped to one store' },
+      {
+        name: 'merchant',
+        description:
+          'For the store’s own backend and the merchant console (/console), never a storefront page: the API key says which store. Answers are never cached.',
+      },
+    ],
     paths,
     components: {
       securitySchemes: {
-        merchantKey: {
+        merchantApiKey: {
           type: 'http',
           scheme: 'bearer',
-          description: 'The store’s merchant API key (the console keeps it for the session only).',
+          description: 'The store’s merchant API key: `Authorization: Bearer <key>`',
         },
       },
     },

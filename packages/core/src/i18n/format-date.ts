@@ -11,6 +11,25 @@ const RELATIVE_UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
   ['second', 1],
 ];
 
+/**
+ * Intl formatters are slow to make (about 0.1–1 ms each, more on phones) and
+ * a review list formats two dates per card: keep them per locale and options.
+ * Bounded, because locales and options come from configuration.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
+function formatter<T extends Intl.DateTimeFormat | Intl.RelativeTimeFormat>(
+  key: string,
+  make: () => T,
+): T {
+  let found = formatters.get(key) as T | undefined;
+  if (!found) {
+    if (formatters.size >= 32) formatters.clear();
+    found = make();
+    formatters.set(key, found);
+  }
+  return found;
+}
+
 /** A date in the locale, or '' when the timestamp is not a real date (never throws). */
 export function formatDate(
   locale: string,
@@ -20,7 +39,8 @@ export function formatDate(
   const time = Date.parse(iso);
   if (!Number.isFinite(time)) return '';
   try {
-    return new Intl.DateTimeFormat(locale, options).format(time);
+    const key = `date|${locale}|${JSON.stringify(options)}`;
+    return formatter(key, () => new Intl.DateTimeFormat(locale, options)).format(time);
   } catch {
     return '';
   }
@@ -32,10 +52,15 @@ export function formatRelativeTime(locale: string, iso: string, now: number = Da
   if (!Number.isFinite(time) || !Number.isFinite(now)) return '';
   const seconds = Math.round((time - now) / 1000);
   const [unit, size] = RELATIVE_UNITS.find(([, s]) => Math.abs(seconds) >= s) ?? ['second', 1];
-  return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(
-    Math.round(seconds / size),
-    unit,
-  );
+  try {
+    const relative = formatter(
+      `relative|${locale}`,
+      () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }),
+    );
+    return relative.format(Math.round(seconds / size), unit);
+  } catch {
+    return '';
+  }
 }
 
 /** A length of time in its largest sensible unit: "45 minutes", "3.5 hours", "2 days" / "3.5小时". */

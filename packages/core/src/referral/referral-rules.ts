@@ -24,6 +24,11 @@ export function advanceInvitation(
   return STATE_ORDER.indexOf(next) > STATE_ORDER.indexOf(current) ? next : current;
 }
 
+/** How far an invitation got, 1 (invited) to 5 (rewarded), for "step 3 of 5". */
+export function invitationStep(state: InvitationState): { step: number; total: number } {
+  return { step: STATE_ORDER.indexOf(state) + 1, total: STATE_ORDER.length };
+}
+
 /** Whether `event` completes a referral under this programme (sign-up, or purchase). */
 export function isConversion(
   programme: Pick<ReferralProgramme, 'conversion'>,

@@ -28,6 +28,8 @@ const CACHE_PARAMS = new Set([
   'featured',
 ]);
 const PHOTO_LIMIT = 11 * 1024 * 1024;
+/** POSTs that only read (they carry a customer token): read limits, no cache invalidation. */
+const PERSONAL_READS = /\/(products\/[^/]+\/social-proof|referral\/status)$/;
 // Lazy, so `abc-thumb.webp` is the thumbnail of `abc` (photo ids never end in -thumb).
 const PHOTO_FILE = /^([A-Za-z0-9_-]{1,64}?)(-thumb)?\.webp$/;
 
@@ -136,12 +138,14 @@ export function createApp(services: AppServices) {
         c.header('vary', 'origin');
       }
     }
-    const limiter = isRead ? services.readLimiter : services.writeLimiter;
+    // Personal reads are POSTs (the customer token stays out of URLs) but change nothing.
+    const changesNothing = isRead || PERSONAL_READS.test(c.req.path);
+    const limiter = changesNothing ? services.readLimiter : services.writeLimiter;
     // Per visitor, and for writes also per store: a flood from many addresses
     // (review bombing) hits the store's own ceiling.
     const wait =
       limiter.hit(`${clientIp(c, services.trustedProxies)}:${store.id}`) ??
-      (isRead ? null : services.storeWriteLimiter.hit(store.id));
+      (changesNothing ? null : services.storeWriteLimiter.hit(store.id));
     if (wait !== null)
       throw new ProblemError(429, 'Too many requests; try again shortly', [], {
         'retry-after': String(wait),
@@ -168,7 +172,7 @@ export function createApp(services: AppServices) {
     }
     await next();
     // Whatever a write changed must show on the next read.
-    services.readCache.invalidate(store.id);
+    if (!changesNothing) services.readCache.invalidate(store.id);
   });
 
   storeApp.use(

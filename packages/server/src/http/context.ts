@@ -17,7 +17,8 @@ export interface StoreRow {
 /** What every route handler can reach; built once per process in createApp. */
 export interface AppServices {
   readonly db: Database;
-  readonly config: Pick<ServerConfig, 'publicUrl' | 'secret'>;
+  readonly config: Pick<ServerConfig, 'publicUrl' | 'secret'> &
+    Partial<Pick<ServerConfig, 'customerTokenTtlMs' | 'friendsMinimumCount'>>;
   readonly photos: PhotoStore;
   readonly writeLimiter: ReturnType<typeof createRateLimiter>;
   readonly readLimiter: ReturnType<typeof createRateLimiter>;

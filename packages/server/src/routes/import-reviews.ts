@@ -1,41 +1,6 @@
-import {
-  LanguageTagSchema,
-  ProductIdSchema,
-  RatingSchema,
-  TimestampSchema,
-  normalizeUserText,
-  validate,
-} from '@koubei/core';
-import type { FieldIssue } from '@koubei/core';
+import { ImportedReviewSchema, normalizeUserText, validate } from '@koubei/core';
+import type { FieldIssue, ImportedReview } from '@koubei/core';
 import { parse } from 'csv-parse/sync';
-import * as v from 'valibot';
-
-/** One review moved over from another platform (JSON object or CSV row). */
-export const ImportedReviewSchema = v.object({
-  product: ProductIdSchema,
-  rating: v.pipe(
-    v.union([v.number(), v.pipe(v.string(), v.regex(/^\d$/), v.transform(Number))]),
-    RatingSchema,
-  ),
-  title: v.optional(v.pipe(v.string(), v.maxLength(150)), ''),
-  body: v.pipe(v.string(), v.minLength(1), v.maxLength(5000)),
-  author: v.pipe(v.string(), v.minLength(1), v.maxLength(80)),
-  language: LanguageTagSchema,
-  date: TimestampSchema,
-  email: v.optional(v.pipe(v.string(), v.email(), v.maxLength(254))),
-  verified: v.optional(
-    v.union([
-      v.boolean(),
-      v.pipe(
-        v.picklist(['true', 'false', 'yes', 'no', '1', '0', '']),
-        v.transform((s) => ['true', 'yes', '1'].includes(s)),
-      ),
-    ]),
-    false,
-  ),
-});
-
-export type ImportedReview = v.InferOutput<typeof ImportedReviewSchema>;
 
 const MAX_ROWS = 10_000;
 

@@ -1,7 +1,11 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { IncentiveSchema, ModerationRequestSchema, normalizeUserText } from '@koubei/core';
+import {
+  ErasureInputSchema,
+  IncentiveSchema,
+  ModerationInputSchema,
+  ReplyInputSchema,
+} from '@koubei/core';
 import { Hono } from 'hono';
-import * as v from 'valibot';
 import { mediaFor } from '../db/review-queries.ts';
 import type { ReviewRow } from '../db/review-rows.ts';
 import { rowToReview } from '../db/review-rows.ts';
@@ -19,22 +23,12 @@ import { newId } from './public-writes.ts';
 import type { AppServices, StoreRow } from '../http/context.ts';
 import { ProblemError } from '../http/problem.ts';
 import { readJsonBody } from '../http/json-body.ts';
+import { merchantCustomerRoutes } from './customers.ts';
 import { merchantReferralRoutes } from './referrals.ts';
 
 export function hashApiKey(key: string): string {
   return createHash('sha256').update(key).digest('hex');
 }
-
-// The reply is cleaned before these limits apply (see the route), like a review.
-const ReplySchema = v.strictObject({
-  body: v.pipe(
-    v.string(),
-    v.transform((text) => normalizeUserText(text, { multiline: true })),
-    v.minLength(1, 'The reply is empty'),
-    v.maxLength(3000),
-  ),
-});
-const ErasureSchema = v.strictObject({ email: v.pipe(v.string(), v.email(), v.maxLength(254)) });
 
 type MerchantEnv = { Variables: { merchantStore: StoreRow } };
 
@@ -90,7 +84,7 @@ export function merchantRoutes(services: AppServices) {
 
   app.post('/reviews/:id/moderation', async (c) => {
     const store = c.var.merchantStore.id;
-    const { action, reason } = await readJsonBody(c, ModerationRequestSchema);
+    const { action, reason } = await readJsonBody(c, ModerationInputSchema);
     requireReason(action, reason);
     const status = await db.transaction(async (tx) => {
       const row = await reviewFor(tx, store, c.req.param('id'));
@@ -101,7 +95,7 @@ export function merchantRoutes(services: AppServices) {
 
   app.put('/reviews/:id/reply', async (c) => {
     const store = c.var.merchantStore.id;
-    const text = (await readJsonBody(c, ReplySchema)).body;
+    const text = (await readJsonBody(c, ReplyInputSchema)).body;
     const reply = await db.transaction(async (tx) => {
       const row = await reviewFor(tx, store, c.req.param('id'));
       // One clock reading: the reply's date and the first-reply time must agree.
@@ -203,7 +197,9 @@ export function merchantRoutes(services: AppServices) {
       db.query('select * from photos where store_id = $1 order by created_ms', [store]),
       db.query('select * from testimonials where store_id = $1 order by position', [store]),
       db.query(
-        'select at, actor, action, review_id, reason from audit_log where store_id = $1 order by at',
+        // seq orders entries made in one transaction (they share `at`); target names
+        // what a console entry is about (a testimonial, the settings).
+        'select at, actor, action, review_id, reason, target from audit_log where store_id = $1 order by seq',
         [store],
       ),
     ]);
@@ -225,7 +221,7 @@ export function merchantRoutes(services: AppServices) {
    */
   app.post('/erasure', async (c) => {
     const store = c.var.merchantStore.id;
-    const { email } = await readJsonBody(c, ErasureSchema);
+    const { email } = await readJsonBody(c, ErasureInputSchema);
     const photoIds = await db.transaction(async (tx) => {
       const rows = await tx.query<ReviewRow>(
         'select * from reviews where store_id = $1 and lower(email) = lower($2) for update',
@@ -251,6 +247,7 @@ export function merchantRoutes(services: AppServices) {
 
   app.route('/', merchantReferralRoutes(services));
   app.route('/', merchantConsoleRoutes(services));
+  app.route('/', merchantCustomerRoutes(services));
 
   return app;
 }

@@ -1,5 +1,13 @@
-import type { ReviewQuery } from '@koubei/core';
-import { LIMITS, parseProductIds, parseReviewQuery, visibleSocialProof } from '@koubei/core';
+import type { ReviewQuery, SocialProof } from '@koubei/core';
+import {
+  API_ROUTES,
+  LIMITS,
+  parseProductIds,
+  parseReviewQuery,
+  visibleSocialProof,
+} from '@koubei/core';
+import { DEFAULT_FRIENDS_MINIMUM } from '../config.ts';
+import { friendsWhoRecommend } from '../db/friends.ts';
 import { Hono } from 'hono';
 import { BadCursorError, reviewPage } from '../db/review-queries.ts';
 import type { PhotoWithReviewRow } from '../db/review-rows.ts';
@@ -7,11 +15,16 @@ import { PHOTOS_WITH_REVIEWS, rowToMediaItem, rowToTestimonial } from '../db/rev
 import { summariesFor } from '../db/summaries.ts';
 import { cachedJson } from '../http/cache.ts';
 import type { AppEnv, AppServices } from '../http/context.ts';
+import { readCustomerToken } from '../http/customer-token.ts';
+import { readJsonBody } from '../http/json-body.ts';
 import { ProblemError } from '../http/problem.ts';
 import { sign, verify } from '../http/signing.ts';
 import { productParam } from './public-writes.ts';
 
 const DAY = 24 * 3600 * 1000;
+const NO_FRIENDS = { count: 0, named: [] };
+const friendsMinimum = (config: AppServices['config']) =>
+  config.friendsMinimumCount ?? DEFAULT_FRIENDS_MINIMUM;
 
 /** The position inside a media cursor; anything else signed by us (a form token) is refused. */
 function mediaCursor(inner: string | null): [number, string] {
@@ -122,26 +135,57 @@ export function publicReads(services: AppServices) {
     });
   });
 
+  /** What any visitor may see: recent counts, nothing below the minimum. */
+  async function recentActivity(store: string, product: string, minimum: number) {
+    const since = services.now() - 30 * DAY;
+    const [counts] = await db.query<{ reviewed: number; recommended: number; purchased: number }>(
+      `select count(*)::int as reviewed, count(*) filter (where recommends)::int as recommended,
+         (select count(*)::int from customer_purchases
+          where store_id = $1 and product_id = $2 and purchased_at >= $4) as purchased
+       from reviews where store_id = $1 and product_id = $2 and status = 'published' and created_ms >= $3`,
+      [store, product, since, new Date(since)],
+    );
+    const recent = [
+      { kind: 'purchased' as const, count: counts?.purchased ?? 0, windowDays: 30 },
+      { kind: 'reviewed' as const, count: counts?.reviewed ?? 0, windowDays: 30 },
+      { kind: 'recommended' as const, count: counts?.recommended ?? 0, windowDays: 30 },
+    ];
+    return visibleSocialProof({ product, minimumCount: minimum, friends: NO_FRIENDS, recent })
+      .recent;
+  }
+
+  // Anonymous and cacheable by anyone: never anything about friends.
   app.get('/products/:product/social-proof', async (c) => {
     const product = productParam(c.req.param('product'));
-    const since = services.now() - 30 * DAY;
-    const [counts] = await db.query<{ reviewed: number; recommended: number }>(
-      `select count(*)::int as reviewed, count(*) filter (where recommends)::int as recommended
-       from reviews where store_id = $1 and product_id = $2 and status = 'published' and created_ms >= $3`,
-      [c.var.store.id, product, since],
-    );
-    // Friends come from the referral graph (a later release); until then only counts.
-    const proof = {
+    const minimumCount = friendsMinimum(config);
+    const proof: SocialProof = {
       product,
-      minimumCount: 3,
-      friends: { count: 0, named: [] },
-      recent: [
-        { kind: 'reviewed' as const, count: counts?.reviewed ?? 0, windowDays: 30 },
-        { kind: 'recommended' as const, count: counts?.recommended ?? 0, windowDays: 30 },
-      ],
+      minimumCount,
+      friends: NO_FRIENDS,
+      recent: [...(await recentActivity(c.var.store.id, product, minimumCount))],
     };
-    const visible = visibleSocialProof(proof);
-    return cachedJson(c, { ...proof, recent: visible.recent });
+    return cachedJson(c, proof);
+  });
+
+  /**
+   * The same badge for a signed-in customer, with their friends. POST with
+   * the token in the body, answered `private, no-store`: it must never sit
+   * in a URL, a log or a shared cache.
+   */
+  app.post('/products/:product/social-proof', async (c) => {
+    const store = c.var.store.id;
+    const product = productParam(c.req.param('product'));
+    const { customerToken } = await readJsonBody(c, API_ROUTES.friendsSocialProof.body);
+    const customerId = readCustomerToken(services, store, customerToken);
+    const minimumCount = friendsMinimum(config);
+    const [friends, recent] = await Promise.all([
+      friendsWhoRecommend(db, store, customerId, product, minimumCount),
+      recentActivity(store, product, minimumCount),
+    ]);
+    const proof: SocialProof = { product, minimumCount, friends, recent: [...recent] };
+    c.header('cache-control', 'private, no-store');
+    c.header('vary', 'origin');
+    return c.json(proof);
   });
 
   return app;

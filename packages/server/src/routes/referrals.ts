@@ -1,7 +1,9 @@
 import {
-  ReferralProgrammeInputSchema,
   API_ROUTES,
+  ConversionInputSchema,
   InviteCodeSchema,
+  InviteInputSchema,
+  ProgrammeInputSchema,
   advanceInvitation,
   createInviteCode,
   inviterRewardsFor,
@@ -31,7 +33,7 @@ import { cachedJson } from '../http/cache.ts';
 import { audit } from './merchant-actions.ts';
 import { ProblemError } from '../http/problem.ts';
 import { readJsonBody } from '../http/json-body.ts';
-import { sign, verify } from '../http/signing.ts';
+import { issueCustomerToken, readCustomerToken } from '../http/customer-token.ts';
 import { newId } from './public-writes.ts';
 
 // The referral programme on the server: the store's backend (merchant API)
@@ -41,34 +43,6 @@ import { newId } from './public-writes.ts';
 
 /** The query parameter an invite link carries; the widget keeps it first-party. */
 export const INVITE_PARAM = 'koubei_invite';
-
-const CustomerIdSchema = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(128));
-const EmailSchema = v.pipe(v.string(), v.trim(), v.email(), v.maxLength(254));
-// The same first-party visitor id the widget sends with a visit.
-const DeviceIdSchema = API_ROUTES.referralVisit.body.entries.visitor;
-
-const ProgrammeInputSchema = ReferralProgrammeInputSchema;
-
-const InviteInputSchema = v.strictObject({
-  customerId: CustomerIdSchema,
-  email: v.optional(EmailSchema),
-  deviceId: v.optional(DeviceIdSchema),
-  /** Shown to friends on the landing banner ("Mei invited you"); first name only. */
-  displayName: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(40))),
-  /** Where the link lands; defaults to the store's first storefront origin. */
-  landingUrl: v.optional(v.pipe(v.string(), v.maxLength(2000))),
-  leaderboardOptIn: v.optional(v.boolean()),
-});
-
-const ConversionInputSchema = v.strictObject({
-  code: InviteCodeSchema,
-  event: v.picklist(['signed-up', 'purchased']),
-  invitee: v.strictObject({
-    customerId: CustomerIdSchema,
-    email: v.optional(EmailSchema),
-    deviceId: v.optional(DeviceIdSchema),
-  }),
-});
 
 interface ProgrammeRow {
   id: string;
@@ -153,6 +127,26 @@ async function inviteOf(
   );
   if (!row) throw new ProblemError(404, 'No such invite code');
   return row;
+}
+
+/** What a customer bought, once per product; "friends recommended" counts buyers. */
+export async function recordPurchases(
+  db: Queryable,
+  store: string,
+  customerId: string,
+  products: readonly string[],
+  at: number,
+): Promise<number> {
+  let recorded = 0;
+  for (const product of new Set(products)) {
+    const rows = await db.query(
+      `insert into customer_purchases (store_id, customer_id, product_id, purchased_at)
+       values ($1, $2, $3, $4) on conflict do nothing returning 1`,
+      [store, customerId, product, new Date(at)],
+    );
+    recorded += rows.length;
+  }
+  return recorded;
 }
 
 /** A coupon reward gets its own code when issued; other kinds are credited by the store. */
@@ -274,11 +268,13 @@ export function merchantReferralRoutes(services: AppServices) {
       );
       const invite = rows[0] ?? existing;
       if (invite) {
+        // Handed to the customer's browser so the status and friends widgets can read.
+        const token = issueCustomerToken(services, store.id, invite.customer_id);
         return c.json(
           {
             ...toInvite(invite),
-            // Handed to the customer's browser so the status widget can read their list.
-            statusToken: sign(`invite:${store.id}:${invite.code}`, services.config.secret),
+            statusToken: token.customerToken,
+            statusTokenExpiresAt: token.expiresAt,
           },
           rows[0] ? 201 : 200,
         );
@@ -376,6 +372,9 @@ export function merchantReferralRoutes(services: AppServices) {
             );
           }
           state = 'rewarded';
+        }
+        if (input.event === 'purchased') {
+          await recordPurchases(tx, store, invitee.customerId, input.products ?? [], now);
         }
         await tx.query(
           `update referral_invitations set state = $3, invitee_customer_id = $4,
@@ -477,11 +476,16 @@ export function publicReferralRoutes(services: AppServices) {
   app.post('/referral/status', async (c) => {
     const store = c.var.store.id;
     const { customerToken } = await readJsonBody(c, API_ROUTES.inviterStatus.body);
-    const value = verify(customerToken, services.config.secret);
-    const prefix = `invite:${store}:`;
-    if (!value?.startsWith(prefix)) throw new ProblemError(401, 'The status token is not valid');
+    const customerId = readCustomerToken(services, store, customerToken);
+    const [invite] = await db.query<InviteRow>(
+      `select i.* from referral_invites i join referral_programmes p
+         on p.store_id = i.store_id and p.id = i.programme_id
+       where i.store_id = $1 and i.customer_id = $2`,
+      [store, customerId],
+    );
+    if (!invite) throw new ProblemError(404, 'This customer has no invite yet');
     c.header('cache-control', 'private, no-store');
-    return c.json(await statusOf(db, store, await inviteOf(db, store, value.slice(prefix.length))));
+    return c.json(await statusOf(db, store, invite));
   });
 
   // Campaign leaderboard: inviters who opted in, masked, by rewarded referrals.

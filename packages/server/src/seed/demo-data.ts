@@ -241,3 +241,122 @@ export const PHOTO_PALETTE: readonly [
     [245, 200, 205],
   ],
 ];
+
+/**
+ * The demo's referral programme and the people around Mei, the signed-in
+ * customer of the demo storefront: whom she invited (an invitation in every
+ * state), who invited her, whom she knows, and what they bought and rated.
+ */
+export const DEMO_REFERRAL = {
+  programme: {
+    name: 'Share the tea 分享好茶',
+    conversion: 'purchase' as const,
+    inviterReward: { kind: 'amount' as const, amountMinor: 2000, currency: 'CNY' },
+    inviteeReward: {
+      kind: 'coupon' as const,
+      description: '¥20 off your first order 首单立减 20 元',
+    },
+    tiers: [{ conversions: 3, inviterReward: { kind: 'points' as const, points: 500 } }],
+    maxRewardsPerInviter: 20,
+    maxInvitesPerDay: 20,
+  },
+  /** The demo storefront's signed-in customer; the seed prints a token for her. */
+  customer: { id: 'demo-mei', code: 'MEITEA26', name: '林美', email: 'mei.lin@example.com' },
+  /** Mei's inviter. */
+  inviter: { id: 'demo-jun', code: 'JUNTEA26', name: '王俊', email: 'jun.wang@example.com' },
+  /** The products Mei's friends recommend (the first is the demo product page). */
+  products: ['teapot-celadon', 'jasmine-pearls', 'longjing-2026'],
+  /**
+   * Mei's friends. `via`: how they know her; `state`: where her invitation to
+   * them stands; `consents`: shown by name to friends; `rates`: a 4★+ review
+   * of the first product; `buys`: purchases of the first products.
+   */
+  friends: [
+    {
+      id: 'demo-ann',
+      name: 'Ann Lee',
+      email: 'ann.lee@example.com',
+      via: 'invited',
+      state: 'rewarded',
+      consents: true,
+      rates: true,
+      buys: 2,
+    },
+    {
+      id: 'demo-hao',
+      name: '陈浩',
+      email: 'hao.chen@example.com',
+      via: 'invited',
+      state: 'rewarded',
+      consents: true,
+      rates: false,
+      buys: 3,
+    },
+    {
+      id: 'demo-lei',
+      name: 'Li Lei',
+      email: 'li.lei@qq.com',
+      via: 'invited',
+      state: 'rewarded',
+      consents: false,
+      rates: true,
+      buys: 1,
+    },
+    {
+      id: 'demo-yu',
+      name: '张雨',
+      email: 'yu.zhang@163.com',
+      via: 'invited',
+      state: 'purchased',
+      consents: false,
+      rates: false,
+      buys: 1,
+    },
+    {
+      id: 'demo-sara',
+      name: 'Sara Kim',
+      email: 'sara.kim@example.com',
+      via: 'invited',
+      state: 'signed-up',
+      consents: true,
+      rates: false,
+      buys: 0,
+    },
+    {
+      id: 'demo-jun',
+      name: '王俊',
+      email: 'jun.wang@example.com',
+      via: 'inviter',
+      state: null,
+      consents: true,
+      rates: true,
+      buys: 1,
+    },
+    {
+      id: 'demo-tom',
+      name: 'Tom Wu',
+      email: 'tom.wu@example.com',
+      via: 'connection',
+      state: null,
+      consents: false,
+      rates: false,
+      buys: 2,
+    },
+    {
+      id: 'demo-xin',
+      name: '刘欣',
+      email: 'xin.liu@example.com',
+      via: 'connection',
+      state: null,
+      consents: true,
+      rates: false,
+      buys: 0,
+    },
+  ],
+  /** Invitations that have not turned into customers yet. */
+  pending: [
+    { state: 'invited' as const, email: 'wei.zhou@qq.com', device: null },
+    { state: 'visited' as const, email: null, device: 'demo-device-visitor-1' },
+    { state: 'visited' as const, email: null, device: 'demo-device-visitor-2' },
+  ],
+} as const;

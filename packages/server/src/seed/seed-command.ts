@@ -2,6 +2,7 @@
 import { loadConfig } from '../config.ts';
 import { createPhotoStore } from '../photos/photo-store.ts';
 import { openDatabase } from '../server.ts';
+import { demoCustomerInstructions } from './referral-seed.ts';
 import { seedDemo } from './seed.ts';
 
 const config = loadConfig();
@@ -19,6 +20,9 @@ const result = await seedDemo({
 console.log(
   result.created
     ? `Seeded the demo store with ${result.reviews} reviews.`
-    : 'The demo store already exists; nothing changed.',
+    : result.referral
+      ? 'The demo store already exists; added the referral demo.'
+      : 'The demo store already exists; nothing changed.',
 );
+console.log(demoCustomerInstructions(config, apiKey));
 await db.close();

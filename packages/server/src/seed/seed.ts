@@ -15,6 +15,7 @@ import {
   DEMO_VOICES,
   PHOTO_PALETTE,
 } from './demo-data.ts';
+import { seedReferralDemo } from './referral-seed.ts';
 
 export interface SeedOptions {
   readonly db: Database;
@@ -60,15 +61,20 @@ async function demoPhoto(palette: number, variant: number): Promise<Uint8Array> 
 
 /**
  * Fills an empty database with the demo store: 24 products, reviews in both
- * languages with photos and replies, testimonials. Does nothing if the store
- * exists, so starting again keeps whatever the demo user changed.
+ * languages with photos and replies, testimonials, and a referral programme
+ * with Mei's friends. Does nothing if the store exists (except adding the
+ * referral demo to a store from before it existed), so starting again keeps
+ * whatever the demo user changed.
  */
 export async function seedDemo(
   options: SeedOptions,
-): Promise<{ created: boolean; reviews: number }> {
+): Promise<{ created: boolean; reviews: number; referral: boolean }> {
   const { db } = options;
+  const landingUrl = `${options.origins[0] ?? 'http://localhost:5173'}/`;
+  const referral = () =>
+    seedReferralDemo(db, { landingUrl, ...(options.now ? { now: options.now } : {}) });
   const existing = await db.query('select 1 from stores where id = $1', [DEMO_STORE.id]);
-  if (existing.length > 0) return { created: false, reviews: 0 };
+  if (existing.length > 0) return { created: false, reviews: 0, referral: await referral() };
   const random = sequence(2026);
   const now = options.now ?? Date.now();
   const day = 24 * 3600 * 1000;
@@ -188,5 +194,5 @@ export async function seedDemo(
     const processed = await processPhoto(await demoPhoto(file.palette, file.variant));
     await options.photos.save(file.id, processed);
   }
-  return { created: true, reviews: total };
+  return { created: true, reviews: total, referral: await referral() };
 }

@@ -58,6 +58,54 @@ export function proofKoubei(proof: SocialProof, locale?: string): KoubeiServices
   return { ...storyKoubei('normal', locale), client: () => Promise.resolve(client) };
 }
 
+/** A token the story server accepts, and one it refuses as expired. */
+export const STORY_TOKENS = {
+  valid: 'customer:story-mei.tag',
+  expired: 'customer:old.tag',
+} as const;
+
+/**
+ * Story services whose API answers like the real server: GET with the
+ * anonymous counts only, POST with the token's friends (`personal`), 401 for
+ * an expired token. `requests` records method and body of each social-proof call.
+ */
+export function friendsKoubei(
+  personal: SocialProof,
+  locale?: string,
+): KoubeiServices & { requests: { method: string; body: string | null }[] } {
+  const requests: { method: string; body: string | null }[] = [];
+  const anonymous: SocialProof = { ...personal, friends: { count: 0, named: [] } };
+  const fixtures = createFixtureFetch('normal');
+  const reply = (body: unknown, status = 200) =>
+    new Response(JSON.stringify(body), {
+      status,
+      headers: {
+        'content-type': status === 200 ? 'application/json' : 'application/problem+json',
+      },
+    });
+  const client = createKoubeiClient({
+    apiBase: 'https://api.koubei.test',
+    store: 'tea-house',
+    readRetries: 0,
+    fetch: async (input, init) => {
+      const request = input instanceof Request ? input : new Request(String(input), init);
+      if (!request.url.includes('/social-proof')) return fixtures(input, init);
+      const body = request.method === 'POST' ? await request.text() : null;
+      requests.push({ method: request.method, body });
+      if (request.method !== 'POST') return reply(anonymous);
+      const { customerToken } = JSON.parse(body ?? '{}') as { customerToken?: string };
+      return customerToken === STORY_TOKENS.valid
+        ? reply(personal)
+        : reply({ title: 'The customer token has expired', status: 401 }, 401);
+    },
+  });
+  return {
+    ...storyKoubei('normal', locale),
+    client: () => Promise.resolve(client),
+    requests,
+  };
+}
+
 type Data = 'fixture' | keyof typeof PROOFS | 'loading' | 'error';
 
 function koubeiFor(data: Data, locale?: string): KoubeiServices {
@@ -74,7 +122,7 @@ const meta: Meta<{
   tokens?: Record<string, string>;
 }> = {
   title: 'Widgets/Friends recommended',
-  excludeStories: ['PROOFS', 'proofKoubei'],
+  excludeStories: ['PROOFS', 'proofKoubei', 'STORY_TOKENS', 'friendsKoubei'],
   args: { data: 'fixture', variant: 'friends', tokens: {} },
   argTypes: {
     data: {
@@ -118,3 +166,35 @@ export const ChineseCustomers: Story = {
 };
 export const Dark: Story = { args: { data: 'withAvatars' }, globals: { theme: 'dark' } };
 export const RightToLeft: Story = { args: { data: 'withAvatars' }, globals: { dir: 'rtl' } };
+
+/**
+ * A signed-in shopper (`customerToken`): the badge asks the server for their
+ * friends by POST, and shows the two who agreed to be named.
+ */
+export const SignedInShopper: Story = {
+  render: (_, { globals }) => (
+    <Framed
+      koubei={friendsKoubei(
+        {
+          ...SOCIAL_PROOF,
+          friends: { count: 6, named: [{ displayName: '林美' }, { displayName: 'Ann Lee' }] },
+        },
+        globals.locale,
+      )}
+      product="teapot-celadon"
+      customerToken={STORY_TOKENS.valid}
+      theme={globals.theme}
+    />
+  ),
+};
+/** The server refused the token (expired): recent activity only, no friends. */
+export const ExpiredToken: Story = {
+  render: (_, { globals }) => (
+    <Framed
+      koubei={friendsKoubei(SOCIAL_PROOF, globals.locale)}
+      product="teapot-celadon"
+      customerToken={STORY_TOKENS.expired}
+      theme={globals.theme}
+    />
+  ),
+};

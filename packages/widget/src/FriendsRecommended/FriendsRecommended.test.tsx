@@ -1,4 +1,5 @@
 import type { SocialProof } from '@koubei/core';
+import type { VNode } from 'preact';
 import { render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { framed } from '../shared/framed.tsx';
@@ -6,7 +7,7 @@ import { SOCIAL_PROOF } from '../stories/fixtures.ts';
 import { storyKoubei } from '../stories/story-koubei.ts';
 import { chunk } from './chunk.tsx';
 import { FriendsRecommended } from './FriendsRecommended.tsx';
-import { PROOFS, proofKoubei } from './FriendsRecommended.stories.tsx';
+import { PROOFS, STORY_TOKENS, friendsKoubei, proofKoubei } from './FriendsRecommended.stories.tsx';
 
 const Badge = framed(FriendsRecommended);
 
@@ -182,6 +183,92 @@ describe('FriendsRecommended', () => {
   });
 });
 
+describe('FriendsRecommended for a signed-in shopper', () => {
+  const MEI_FRIENDS: SocialProof = {
+    ...SOCIAL_PROOF,
+    friends: {
+      count: 6,
+      named: [
+        { displayName: '林美', avatarUrl: 'https://cdn.koubei.test/mei.png' },
+        { displayName: 'Ann Lee' },
+      ],
+    },
+  };
+
+  it('posts the customer token and shows the friends who consented, by name and face', async () => {
+    const koubei = friendsKoubei(MEI_FRIENDS);
+    const { container } = render(
+      <Badge koubei={koubei} product="teapot-celadon" customerToken={STORY_TOKENS.valid} />,
+    );
+    expect(await screen.findByText('6 friends recommend this')).toBeTruthy();
+    expect([...container.querySelectorAll('bdi')].map((b) => b.textContent)).toEqual([
+      '林美',
+      'Ann Lee',
+    ]);
+    expect(container.querySelector('img')?.getAttribute('src')).toBe(
+      'https://cdn.koubei.test/mei.png',
+    );
+    expect(koubei.requests).toEqual([
+      { method: 'POST', body: JSON.stringify({ customerToken: STORY_TOKENS.valid }) },
+    ]);
+  });
+
+  it('shows a count alone when none of the friends consented', async () => {
+    const koubei = friendsKoubei({ ...MEI_FRIENDS, friends: { count: 4, named: [] } });
+    const { container } = render(
+      <Badge koubei={koubei} product="teapot-celadon" customerToken={STORY_TOKENS.valid} />,
+    );
+    expect(await screen.findByText('4 friends recommend this')).toBeTruthy();
+    expect(container.querySelector('bdi, img')).toBeNull();
+  });
+
+  it('reads the anonymous counts without a token: no friends line', async () => {
+    const koubei = friendsKoubei(MEI_FRIENDS);
+    const { container } = render(<Badge koubei={koubei} product="teapot-celadon" />);
+    expect(await settled(container)).toBe('38 people bought this in the last 7 days');
+    expect(koubei.requests.map((r) => r.method)).toEqual(['GET']);
+  });
+
+  it('falls back to the anonymous counts, with a warning, when the token is refused', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const koubei = friendsKoubei(MEI_FRIENDS);
+    const { container } = render(
+      <Badge koubei={koubei} product="teapot-celadon" customerToken={STORY_TOKENS.expired} />,
+    );
+    expect(await settled(container)).toBe('38 people bought this in the last 7 days');
+    expect(koubei.requests.map((r) => r.method)).toEqual(['POST', 'GET']);
+    expect(String(warn.mock.calls[0]?.[0])).toContain('customer token refused');
+    expect(String(warn.mock.calls[0]?.[0])).toContain('expired');
+    warn.mockRestore();
+  });
+
+  it('never sends the token from the impersonal customers variant', async () => {
+    const koubei = friendsKoubei(MEI_FRIENDS);
+    const { container } = render(
+      <Badge
+        koubei={koubei}
+        product="teapot-celadon"
+        variant="customers"
+        customerToken={STORY_TOKENS.valid}
+      />,
+    );
+    await settled(container);
+    expect(koubei.requests).toEqual([{ method: 'GET', body: null }]);
+    expect(container.textContent).not.toContain('林美');
+  });
+
+  it('speaks Chinese for friends too', async () => {
+    render(
+      <Badge
+        koubei={friendsKoubei(MEI_FRIENDS, 'zh-CN')}
+        product="teapot-celadon"
+        customerToken={STORY_TOKENS.valid}
+      />,
+    );
+    expect(await screen.findByText('6 位好友推荐')).toBeTruthy();
+  });
+});
+
 describe('social-proof chunk', () => {
   const mount = (attrs: Record<string, string>, product?: string) =>
     chunk.render({ koubei: storyKoubei('normal'), product, attr: (name) => attrs[name] ?? null });
@@ -196,6 +283,38 @@ describe('social-proof chunk', () => {
     expect(mount({ variant: 'everyone' }, 'teapot-celadon')).toBeNull();
     expect(mount({})).toBeNull();
     expect(warn).toHaveBeenCalledTimes(2);
+    warn.mockRestore();
+  });
+
+  it('hands data-customer-token to the badge, which asks for the shopper’s friends', async () => {
+    const koubei = friendsKoubei(SOCIAL_PROOF);
+    const attrs: Record<string, string> = {
+      'customer-token': ` ${STORY_TOKENS.valid} `,
+    };
+    const vnode = chunk.render({
+      koubei,
+      product: 'teapot-celadon',
+      attr: (name) => attrs[name] ?? null,
+    });
+    render(vnode as VNode);
+    expect(await screen.findByText('7 friends recommend this')).toBeTruthy();
+    expect(koubei.requests).toEqual([
+      { method: 'POST', body: JSON.stringify({ customerToken: STORY_TOKENS.valid }) },
+    ]);
+  });
+
+  it('ignores an oversized data-customer-token with a warning and shows the counts', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const koubei = friendsKoubei(SOCIAL_PROOF);
+    const vnode = chunk.render({
+      koubei,
+      product: 'teapot-celadon',
+      attr: (name) => (name === 'customer-token' ? 'x'.repeat(2000) : null),
+    });
+    const { container } = render(vnode as VNode);
+    expect(await settled(container)).toBe('38 people bought this in the last 7 days');
+    expect(koubei.requests.map((r) => r.method)).toEqual(['GET']);
+    expect(warn).toHaveBeenCalledTimes(1);
     warn.mockRestore();
   });
 

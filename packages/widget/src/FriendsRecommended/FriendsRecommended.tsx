@@ -1,5 +1,12 @@
-import type { NamedFriend, RecentActivity, SocialProof, VisibleSocialProof } from '@koubei/core';
-import { safeHttpUrl, visibleSocialProof } from '@koubei/core';
+import type {
+  Fetched,
+  KoubeiClient,
+  NamedFriend,
+  RecentActivity,
+  SocialProof,
+  VisibleSocialProof,
+} from '@koubei/core';
+import { isHttpError, safeHttpUrl, visibleSocialProof } from '@koubei/core';
 import type { KoubeiServices } from '../shared/services.ts';
 import { Skeleton } from '../shared/StateViews.tsx';
 import { useRemote } from '../shared/use-remote.ts';
@@ -21,6 +28,40 @@ export interface FriendsRecommendedProps {
    * badge without anything personal, from the shop's aggregate counts.
    */
   readonly variant?: FriendsRecommendedVariant;
+  /**
+   * The signed-in shopper's customer token, made by the shop's backend
+   * (merchant API). With it the `friends` badge counts and names their
+   * friends; without it, or when the server refuses it (expired), the badge
+   * shows only the anonymous counts. Ignored by the `customers` variant.
+   */
+  readonly customerToken?: string;
+}
+
+/**
+ * The shopper's friends when a token is given, else the anonymous counts.
+ * A refused token (expired, from another store) falls back to the anonymous
+ * read with a console warning for the shop's developer: the shopper still
+ * sees the badge, only without friends.
+ */
+async function loadProof(
+  client: KoubeiClient,
+  product: string,
+  customerToken: string | undefined,
+  signal: AbortSignal,
+  onRevalidated: (data: SocialProof) => void,
+): Promise<Fetched<SocialProof>> {
+  if (customerToken) {
+    try {
+      const data = await client.getFriendsSocialProof(product, customerToken, signal);
+      return { data, source: 'network', error: null };
+    } catch (error) {
+      if (!(isHttpError(error) && [401, 403, 422].includes(error.status))) throw error;
+      console.warn(
+        `Koubei: social-proof customer token refused (${error.message}); no friends shown`,
+      );
+    }
+  }
+  return client.getSocialProof(product, { signal, onRevalidated });
 }
 
 /**
@@ -33,9 +74,14 @@ export function FriendsRecommended({
   koubei,
   product,
   variant = 'friends',
+  customerToken,
 }: FriendsRecommendedProps) {
-  const [remote] = useRemote<SocialProof>(`social-proof:${product}`, (signal, onRevalidated) =>
-    koubei.client().then((client) => client.getSocialProof(product, { signal, onRevalidated })),
+  // Only the friends badge is personal; the customers variant never sends the token.
+  const token = variant === 'friends' && customerToken ? customerToken : undefined;
+  const [remote] = useRemote<SocialProof>(
+    `social-proof:${product}:${token ?? ''}`,
+    (signal, onRevalidated) =>
+      koubei.client().then((client) => loadProof(client, product, token, signal, onRevalidated)),
   );
   // Not ErrorState: a badge is optional decoration, and "Reviews could not be
   // loaded" with a Retry button would be louder than the badge ever is. On a

@@ -7,11 +7,17 @@ import { FRIENDS_RECOMMENDED_VARIANTS, FriendsRecommended } from './FriendsRecom
 const isVariant = (value: string): value is FriendsRecommendedVariant =>
   (FRIENDS_RECOMMENDED_VARIANTS as readonly string[]).includes(value);
 
+/** The longest customer token the API accepts (CustomerIdentitySchema). */
+const MAX_TOKEN_LENGTH = 1024;
+
 /**
  * Script-tag adapter:
  * `<div data-koubei="social-proof" data-product="sku-1" data-variant="customers">`.
  * `data-variant` is `friends` (default) or `customers`; anything else leaves
- * the placeholder's fallback content and says why.
+ * the placeholder's fallback content and says why. `data-customer-token`:
+ * the signed-in shopper's token from the shop's backend, for their friends;
+ * render it only into that shopper's own page (never a publicly cached one).
+ * A malformed one is ignored with a warning, and the badge shows counts only.
  */
 export const chunk: WidgetChunk = {
   // No state.* messages: the badge shows no loading text, error message or retry button.
@@ -28,9 +34,20 @@ export const chunk: WidgetChunk = {
       );
       return null;
     }
+    const token = attr('customer-token')?.trim() || undefined;
+    const tokenUsable = token === undefined || token.length <= MAX_TOKEN_LENGTH;
+    if (!tokenUsable)
+      console.warn(
+        'Koubei: social-proof ignores a data-customer-token longer than 1024 characters',
+      );
     return (
       <WidgetBoundary hasFallbackSlot>
-        <FriendsRecommended koubei={koubei} product={product} variant={variant} />
+        <FriendsRecommended
+          koubei={koubei}
+          product={product}
+          variant={variant}
+          {...(token && tokenUsable ? { customerToken: token } : {})}
+        />
       </WidgetBoundary>
     );
   },

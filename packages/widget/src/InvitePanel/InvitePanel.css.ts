@@ -62,3 +62,11 @@ export const muted = style({
   fontSize: tokens.font.sizeSmall,
   margin: 0,
 });
+
+export const notice = style({
+  margin: 0,
+  padding: tokens.space.medium,
+  borderRadius: tokens.radius,
+  border: `1px solid ${tokens.color.border}`,
+  background: tokens.color.surface,
+});

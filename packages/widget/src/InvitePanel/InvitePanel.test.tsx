@@ -121,6 +121,20 @@ describe('InvitePanel', () => {
     });
   });
 
+  it('offers the share poster with the QR code, and says so when it cannot be drawn', async () => {
+    const user = userEvent.setup();
+    renderPanel();
+    expect(screen.queryByRole('button', { name: 'Download poster' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Share via QQ' }));
+    // happy-dom has no 2D canvas: the panel says so instead of failing silently.
+    // (Chromium draws it: see the script-tag browser test, which decodes the PNG.)
+    expect(document.createElement('canvas').getContext('2d')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Download poster' }));
+    expect(screen.getByRole('status').textContent).toBe(
+      'The poster could not be made in this browser.',
+    );
+  });
+
   it('speaks Chinese with Chinese channel names', async () => {
     const user = userEvent.setup();
     renderPanel('zh-CN');

@@ -5,18 +5,37 @@ import type { KoubeiServices } from '../shared/services.ts';
 import { button } from '../shared/StateViews.css.ts';
 import * as css from './InvitePanel.css.ts';
 import { QrCode } from './QrCode.tsx';
+import { posterFile } from './share-poster.ts';
 
 export interface InvitePanelProps {
   readonly koubei: KoubeiServices;
   /** The customer's invite, as the store's backend got it from the merchant API. */
   readonly invite: { readonly code: string; readonly url: string };
-  readonly inviterReward: Reward;
-  readonly inviteeReward: Reward;
-  /** The shop's name for the share message ("Join me at …"). */
+  /** What the inviter gets per friend who joins; the line is left out when not known. */
+  readonly inviterReward?: Reward | null;
+  /** What the friend gets; the line is left out when not known. */
+  readonly inviteeReward?: Reward | null;
+  /** The shop's name for the share message ("Join me at …") and the poster. */
   readonly storeName: string;
+  /** A product to name on the share poster, under the shop's name. */
+  readonly productName?: string;
 }
 
-type CopyState = 'idle' | 'copied' | 'failed';
+/** What the panel's status line says after the last action. */
+type Notice = 'idle' | 'copied' | 'copy-failed' | 'poster-failed';
+
+/** Whether this browser can hand a PNG to the system share sheet (phones, mostly). */
+function canShareFiles(): boolean {
+  try {
+    return (
+      typeof navigator !== 'undefined' &&
+      typeof navigator.canShare === 'function' &&
+      navigator.canShare({ files: [new File([''], 'poster.png', { type: 'image/png' })] })
+    );
+  } catch {
+    return false;
+  }
+}
 
 /**
  * The inviter's panel: what both sides get, the code and link with a copy
@@ -30,9 +49,10 @@ export function InvitePanel({
   inviterReward,
   inviteeReward,
   storeName,
+  productName,
 }: InvitePanelProps) {
   const { t } = koubei;
-  const [copy, setCopy] = useState<CopyState>('idle');
+  const [notice, setNotice] = useState<Notice>('idle');
   const [qrChannel, setQrChannel] = useState<ShareChannel | null>(null);
   const input = useRef<HTMLInputElement>(null);
   // Ids unique per panel, so two panels on one page keep their labels apart.
@@ -46,15 +66,57 @@ export function InvitePanel({
   const shared = (channel: string) =>
     koubei.emit({ type: 'share', widget: 'invite', detail: { channel } });
 
+  // Drawing can fail (no canvas, out of memory): every failure becomes the notice below.
+  const poster = () =>
+    Promise.resolve()
+      .then(() =>
+        posterFile(
+          {
+            storeName,
+            productName,
+            rewardText: inviteeReward
+              ? t.t('invite.posterReward', { reward: formatReward(t, inviteeReward) })
+              : text,
+            codeText: t.t('invite.posterCode', { code: invite.code }),
+            link: url as string,
+          },
+          `invite-${invite.code}.png`,
+        ),
+      )
+      .catch(() => null);
+
+  async function downloadPoster() {
+    const file = await poster();
+    if (!file) return setNotice('poster-failed');
+    const href = URL.createObjectURL(file);
+    const link = document.createElement('a');
+    link.href = href;
+    link.download = file.name;
+    link.click();
+    // The download has started from the object URL by now; free the image a little later.
+    setTimeout(() => URL.revokeObjectURL(href), 30_000);
+    shared('poster');
+  }
+
+  async function sharePoster() {
+    const file = await poster();
+    if (!file) return setNotice('poster-failed');
+    navigator.share({ files: [file], title: storeName, text }).then(
+      () => shared('poster-share'),
+      // Closing the share sheet rejects too; nothing to tell the shopper.
+      () => undefined,
+    );
+  }
+
   async function copyLink() {
     try {
       await navigator.clipboard.writeText(url as string);
-      setCopy('copied');
+      setNotice('copied');
       koubei.emit({ type: 'referral-copy', widget: 'invite' });
     } catch {
       // No clipboard (old browser, insecure page, permission refused): select the text instead.
       input.current?.select();
-      setCopy('failed');
+      setNotice('copy-failed');
     }
   }
 
@@ -63,10 +125,20 @@ export function InvitePanel({
       <h2 id={titleId} class={css.title}>
         {t.t('invite.title')}
       </h2>
-      <ul class={css.rewards}>
-        <li dir="auto">{t.t('invite.rewardYou', { reward: formatReward(t, inviterReward) })}</li>
-        <li dir="auto">{t.t('invite.rewardFriend', { reward: formatReward(t, inviteeReward) })}</li>
-      </ul>
+      {(inviterReward || inviteeReward) && (
+        <ul class={css.rewards}>
+          {inviterReward && (
+            <li dir="auto">
+              {t.t('invite.rewardYou', { reward: formatReward(t, inviterReward) })}
+            </li>
+          )}
+          {inviteeReward && (
+            <li dir="auto">
+              {t.t('invite.rewardFriend', { reward: formatReward(t, inviteeReward) })}
+            </li>
+          )}
+        </ul>
+      )}
       <p class={css.muted}>
         {t.t('invite.code')}: <span class={css.code}>{invite.code}</span>
       </p>
@@ -84,11 +156,13 @@ export function InvitePanel({
         </button>
       </div>
       <p role="status" class={css.muted}>
-        {copy === 'copied'
+        {notice === 'copied'
           ? t.t('invite.copied')
-          : copy === 'failed'
+          : notice === 'copy-failed'
             ? t.t('invite.copyFailed')
-            : ''}
+            : notice === 'poster-failed'
+              ? t.t('invite.posterFailed')
+              : ''}
       </p>
       <ul class={css.targets} aria-label={t.t('invite.share')}>
         {canShare && (
@@ -150,6 +224,16 @@ export function InvitePanel({
             <p class={css.muted}>
               {t.t('invite.scanHint', { channel: t.t(`channel.${qrChannel}`) })}
             </p>
+            <div class={css.linkRow}>
+              <button type="button" class={css.target} onClick={downloadPoster}>
+                {t.t('invite.poster')}
+              </button>
+              {canShareFiles() && (
+                <button type="button" class={css.target} onClick={sharePoster}>
+                  {t.t('invite.posterShare')}
+                </button>
+              )}
+            </div>
           </>
         )}
       </div>

@@ -26,6 +26,10 @@ type KoubeiGlobal = { version: string } & Record<string, unknown>;
     testimonials: 320,
     'social-proof': 24,
     form: 560,
+    invite: 360,
+    'invite-status': 320,
+    // The landing banner floats over the page: nothing to reserve.
+    'invitee-banner': 0,
   };
   const kinds = Object.keys(heights);
   const selector = ['[data-koubei]', ...kinds.map((kind) => `koubei-${kind}`)].join();
@@ -98,7 +102,8 @@ type KoubeiGlobal = { version: string } & Record<string, unknown>;
         continue;
       }
       if (!el.style.minHeight) el.style.setProperty('min-height', `${heights[kind]}px`);
-      if (visible) visible.observe(el);
+      // The landing banner floats over the window wherever its placeholder sits: mount it now.
+      if (visible && heights[kind]) visible.observe(el);
       else queued.push(placeholder(el, kind));
     }
     flush();
@@ -122,6 +127,8 @@ type KoubeiGlobal = { version: string } & Record<string, unknown>;
   }).observe(doc.documentElement, { childList: true, subtree: true });
 
   const later = (call: (rt: Runtime) => void) => loadRuntime().then(call, () => undefined);
+  // Invite codes are kept first-party by their own chunk, loaded only where one is needed.
+  const inviteKeeper = () => import('./invite-keeper.ts');
 
   win.Koubei = {
     version: __KOUBEI_VERSION__,
@@ -138,7 +145,20 @@ type KoubeiGlobal = { version: string } & Record<string, unknown>;
       doc.addEventListener(`koubei:${type}`, handler);
       return () => doc.removeEventListener(`koubei:${type}`, handler);
     },
+    /** The invite code this visitor arrived with, kept for checkout; resolves to `null` if none. */
+    inviteCode: () =>
+      inviteKeeper().then(
+        (m) => m.keptInviteCode(),
+        () => null,
+      ),
   };
+
+  // A friend arriving through an invite link: keep the code and record the visit.
+  if (/[?&]koubei_invite=/.test(location.search))
+    inviteKeeper().then(
+      (m) => m.captureInvite({ config, pageUrl: location.href }),
+      (error: unknown) => warn('invite code not kept', error),
+    );
 
   if (!config.api || !config.store) warn('data-api and data-store are required');
   else scan(doc);

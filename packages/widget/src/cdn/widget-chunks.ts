@@ -29,4 +29,7 @@ export const WIDGET_CHUNKS: Record<string, () => Promise<WidgetChunk>> = {
   'social-proof': () => import('../FriendsRecommended/chunk.tsx').then((m) => m.chunk),
   reviews: () => import('../ReviewList/chunk.tsx').then((m) => m.chunk),
   form: () => import('../ReviewForm/chunk.tsx').then((m) => m.chunk),
+  invite: () => import('../InvitePanel/chunk.tsx').then((m) => m.chunk),
+  'invite-status': () => import('../InvitationStatus/chunk.tsx').then((m) => m.chunk),
+  'invitee-banner': () => import('../InviteLanding/chunk.tsx').then((m) => m.chunk),
 };

@@ -6,17 +6,18 @@ import * as css from './StarRow.css.ts';
 
 export type StarSize = 'small' | 'medium' | 'large';
 
-const STAR_PATH = 'M12 2.5l2.9 6.1 6.6.8-4.9 4.6 1.3 6.6L12 17.3l-5.9 3.3 1.3-6.6-4.9-4.6 6.6-.8z';
+/** One star in relative moves, so the same outline can start at any point. */
+const STAR_OUTLINE = 'l2.9 6.1 6.6.8-4.9 4.6 1.3 6.6-5.9-3.3-5.9 3.3 1.3-6.6-4.9-4.6 6.6-.8z';
+/** Five stars in one path, 24 units apart: a row is two SVG elements, not ten. */
+const FIVE_STARS = [12, 36, 60, 84, 108].map((x) => `M${x} 2.5${STAR_OUTLINE}`).join('');
 
-function Star() {
+function FiveStars() {
   return (
-    <svg class={css.star} viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-      <path d={STAR_PATH} />
+    <svg class={css.star} viewBox="0 0 120 24" aria-hidden="true" focusable="false">
+      <path d={FIVE_STARS} />
     </svg>
   );
 }
-
-const FIVE = [1, 2, 3, 4, 5];
 
 /** Share of the row to fill, 0–100; anything odd (NaN, out of range) is clamped. */
 export function starFillPercent(rating: number): number {
@@ -32,16 +33,12 @@ export function starFillPercent(rating: number): number {
 export function StarRow({ rating, size = 'medium' }: { rating: number; size?: StarSize }) {
   return (
     <span class={`${css.row} ${css.sizes[size]}`} aria-hidden="true" part="stars">
-      {FIVE.map((n) => (
-        <Star key={n} />
-      ))}
+      <FiveStars />
       <span
         class={`${css.filled} ${css.sizes[size]}`}
         style={{ width: `${starFillPercent(rating)}%` }}
       >
-        {FIVE.map((n) => (
-          <Star key={n} />
-        ))}
+        <FiveStars />
       </span>
     </span>
   );

@@ -27,16 +27,23 @@ export function ErrorState({
   koubei,
   error,
   onRetry,
+  message,
 }: {
   koubei: KoubeiServices;
   error: KoubeiError | null;
   onRetry: () => void;
+  /** The widget's own wording for "could not be loaded" (reviews by default). */
+  message?: string;
 }) {
   const { t } = koubei;
   return (
     <div class={css.message} role="status" part="error">
       {koubei.hasFallbackSlot && <slot />}
-      <span>{t.t(errorMessageKey(error))}</span>
+      <span>
+        {message !== undefined && errorMessageKey(error) === 'state.error'
+          ? message
+          : t.t(errorMessageKey(error))}
+      </span>
       <button type="button" class={css.quietButton} onClick={onRetry}>
         {t.t('state.retry')}
       </button>

@@ -1,6 +1,14 @@
-import type { KoubeiClient, Review } from '@koubei/core';
+import type { InviterStatus, KoubeiClient, Review } from '@koubei/core';
 import { createKoubeiClient, paginateReviews, parseReviewQuery } from '@koubei/core';
-import { SOCIAL_PROOF, TESTIMONIALS, makeReviews, photo, summaryOf } from './fixtures.ts';
+import {
+  INVITER_STATUS,
+  INVITE_LANDING,
+  SOCIAL_PROOF,
+  TESTIMONIALS,
+  makeReviews,
+  photo,
+  summaryOf,
+} from './fixtures.ts';
 
 export type Scenario =
   | 'normal'
@@ -14,7 +22,9 @@ export type Scenario =
   /** Reads as `normal`; submitted reviews wait for moderation. */
   | 'pending'
   /** Every request fails as if the network were down. */
-  | 'offline';
+  | 'offline'
+  /** Reads as `normal`, but the referral programme has ended (410 for invite codes). */
+  | 'ended';
 
 /** Reads a request body a piece at a time, as a network would, so upload progress shows. */
 async function drain(request: Request): Promise<void> {
@@ -121,9 +131,61 @@ export function createFixtureFetch(
         unhelpfulCount: review?.unhelpfulCount ?? 0,
       });
     }
+    if (path.endsWith('/referral/status')) return json(inviterStatusFor(scenario));
+    if (/\/referral\/(invites\/[^/]+|visits)$/.test(path)) {
+      if (scenario === 'ended')
+        return json({ title: 'This referral programme has ended', status: 410 }, 410);
+      const code =
+        request.method === 'POST'
+          ? ((await request.json()) as { code: string }).code
+          : decodeURIComponent(path.split('/').at(-1) ?? '');
+      return code === INVITE_LANDING.code
+        ? json(INVITE_LANDING)
+        : json({ title: 'No such invite code', status: 404 }, 404);
+    }
     if (path.endsWith('/events')) return Promise.resolve(new Response(null, { status: 202 }));
     return json({ title: 'Not found', status: 404 }, 404);
   };
+}
+
+/** The inviter's list for each scenario: none yet, one, hostile text, or the usual five. */
+export function inviterStatusFor(scenario: Scenario): InviterStatus {
+  switch (scenario) {
+    case 'empty':
+      return {
+        ...INVITER_STATUS,
+        invitations: [],
+        conversions: 0,
+        rewardsEarned: [],
+        nextTier: { conversionsNeeded: 3, reward: { kind: 'points', points: 500 } },
+      };
+    case 'one':
+      return {
+        ...INVITER_STATUS,
+        invitations: INVITER_STATUS.invitations.slice(-1),
+        conversions: 0,
+        rewardsEarned: [],
+      };
+    case 'hostile':
+      return {
+        ...INVITER_STATUS,
+        invitations: INVITER_STATUS.invitations.map((invitation) => ({
+          ...invitation,
+          inviteeMasked: '<img src=x onerror=alert(1)>\u202Emoc.qq@***l',
+        })),
+      };
+    case 'long':
+      return {
+        ...INVITER_STATUS,
+        invitations: Array.from({ length: 40 }, (_, i) => ({
+          ...(INVITER_STATUS.invitations[i % 5] as InviterStatus['invitations'][number]),
+          id: `long-${i}`,
+        })),
+        nextTier: null,
+      };
+    default:
+      return INVITER_STATUS;
+  }
 }
 
 export function reviewsFor(scenario: Scenario): Review[] {

@@ -1,4 +1,11 @@
-import type { ProductSummary, Review, SocialProof, Testimonial } from '@koubei/core';
+import type {
+  InviteLanding,
+  InviterStatus,
+  ProductSummary,
+  Review,
+  SocialProof,
+  Testimonial,
+} from '@koubei/core';
 import { aggregateReviews, summarizeAggregate } from '@koubei/core';
 
 // Believable data for stories and component tests: a tea shop's reviews in
@@ -190,3 +197,44 @@ export const HOSTILE_TEXT = [
   'W'.repeat(3000),
   '🎉'.repeat(400),
 ].join('\n');
+
+/** An inviter five friends along: one at each step, and rewards for the one who bought. */
+export const INVITER_STATUS: InviterStatus = {
+  invite: {
+    code: 'K7MPQ2XZ',
+    url: 'https://shop.example/?koubei_invite=K7MPQ2XZ',
+    programmeId: 'programme-1',
+    createdAt: '2026-11-01T08:00:00Z',
+  },
+  invitations: [
+    {
+      id: 'i5',
+      inviteeMasked: 'l***@qq.com',
+      state: 'rewarded',
+      updatedAt: '2026-11-20T09:30:00Z',
+    },
+    {
+      id: 'i4',
+      inviteeMasked: '138****5678',
+      state: 'purchased',
+      updatedAt: '2026-11-19T12:00:00Z',
+    },
+    { id: 'i3', inviteeMasked: 'J***', state: 'signed-up', updatedAt: '2026-11-18T16:45:00Z' },
+    { id: 'i2', inviteeMasked: '王*', state: 'visited', updatedAt: '2026-11-17T10:10:00Z' },
+    { id: 'i1', inviteeMasked: '', state: 'invited', updatedAt: '2026-11-16T07:00:00Z' },
+  ],
+  conversions: 1,
+  rewardsEarned: [
+    { kind: 'amount', amountMinor: 2000, currency: 'CNY' },
+    { kind: 'coupon', description: 'Free gift tin', code: 'KB-7QW3ZP' },
+  ],
+  nextTier: { conversionsNeeded: 2, reward: { kind: 'points', points: 500 } },
+};
+
+/** What a friend arriving through that invite is offered. */
+export const INVITE_LANDING: InviteLanding = {
+  code: 'K7MPQ2XZ',
+  inviterFirstName: 'Mei',
+  inviteeReward: { kind: 'coupon', description: '¥20 off your first order' },
+  expiresAt: '2026-12-31T16:00:00Z',
+};
