@@ -39,9 +39,9 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'widget-e2e',
-          include: ['packages/widget/e2e/**/*.e2e.test.ts'],
+          include: ['packages/widget/e2e/**/*.e2e.test.ts', 'packages/server/e2e/**/*.e2e.test.ts'],
           environment: 'node',
-          globalSetup: ['packages/widget/e2e/build-cdn.ts'],
+          globalSetup: ['packages/widget/e2e/build-cdn.ts', 'packages/server/e2e/build-console.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -175,7 +175,7 @@ export type {
 } from './seo/build-product-json-ld.ts';
 
 export { SUPPORTED_LOCALES, resolveLocale, createTranslator } from './i18n/create-translator.ts';
-export { formatDate, formatRelativeTime } from './i18n/format-date.ts';
+export { formatDate, formatDuration, formatRelativeTime } from './i18n/format-date.ts';
 export { formatReward } from './i18n/format-reward.ts';
 export { sanitizeMessageOverrides } from './i18n/sanitize-message-overrides.ts';
 export type {
@@ -200,6 +200,7 @@ export {
   enForm,
   enReferral,
   enStates,
+  enConsole,
 } from './i18n/messages-en.ts';
 export {
   zhCNStars,
@@ -211,6 +212,7 @@ export {
   zhCNForm,
   zhCNReferral,
   zhCNStates,
+  zhCNConsole,
 } from './i18n/messages-zh-CN.ts';
 export { ALL_MESSAGES, en, zhCN } from './i18n/all-messages.ts';
 
@@ -241,6 +243,30 @@ export {
   ImportedReviewSchema,
   ImportResultSchema,
   StoreExportSchema,
+  MODERATION_ACTIONS,
+  BULK_ACTIONS,
+  MODERATION_MODES,
+  MerchantReviewSchema,
+  InboxQuerySchema,
+  InboxItemSchema,
+  InboxPageSchema,
+  BulkActionSchema,
+  BulkResultSchema,
+  AuditQuerySchema,
+  AuditEntrySchema,
+  AuditPageSchema,
+  StatsQuerySchema,
+  DashboardStatsSchema,
+  TopicsQuerySchema,
+  TopicsResponseSchema,
+  MerchantTestimonialSchema,
+  MerchantTestimonialListSchema,
+  NewTestimonialSchema,
+  TestimonialChangeSchema,
+  TestimonialOrderSchema,
+  ThemeTokensSchema,
+  StoreSettingsSchema,
+  StoreSettingsChangeSchema,
 } from './api/merchant-contract.ts';
 export type {
   ImportedReview,
@@ -251,6 +277,20 @@ export type {
   CustomerToken,
   IssuedInvite,
   PurchaseReport,
+  InboxQuery,
+  InboxItem,
+  InboxPage,
+  BulkAction,
+  AuditEntry,
+  AuditPage,
+  DashboardStats,
+  TopicsResponse,
+  MerchantTestimonial,
+  NewTestimonial,
+  StoreSettings,
+  StoreSettingsChange,
+  ReferralProgrammeInput,
+  ModerationAction,
 } from './api/merchant-contract.ts';
 export {
   API_ROUTES,
@@ -345,3 +385,10 @@ export {
 export type { KeptInvite } from './referral/invite-attribution.ts';
 export { SHARE_CHANNELS, shareTargets } from './referral/share-targets.ts';
 export type { ShareChannel, ShareTarget } from './referral/share-targets.ts';
+
+export { extractAspects } from './topics/extract-aspects.ts';
+export type { AspectMention, AspectPolarity } from './topics/extract-aspects.ts';
+export { summarizeTopics } from './topics/summarize-topics.ts';
+export type { TopicReview, TopicExample, TopicSummary } from './topics/summarize-topics.ts';
+export { buildAspectLexicon } from './topics/aspect-lexicon.ts';
+export type { AspectLexicon, LexiconEntry } from './topics/aspect-lexicon.ts';

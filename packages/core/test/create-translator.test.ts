@@ -131,3 +131,12 @@ describe('sanitizeMessageOverrides', () => {
     expect(sanitizeMessageOverrides(null, ['stars.none'])).toEqual([{}, []]);
   });
 });
+
+describe('console wording', () => {
+  it('has every message in both languages', async () => {
+    const { enConsole, zhCNConsole } = await import('../src/index.ts');
+    expect(Object.keys(zhCNConsole).sort()).toEqual(Object.keys(enConsole).sort());
+    for (const [key, message] of Object.entries(zhCNConsole))
+      expect(typeof message === 'string' ? message : message.other, key).not.toBe('');
+  });
+});

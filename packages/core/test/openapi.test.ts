@@ -42,6 +42,13 @@ describe('OpenAPI document', () => {
       '/v1/merchant/reviews/{review}/moderation',
       '/v1/merchant/customers/{customer}/connections',
       '/v1/merchant/purchases',
+      '/v1/merchant/inbox',
+      '/v1/merchant/reviews/bulk',
+      '/v1/merchant/audit',
+      '/v1/merchant/stats',
+      '/v1/merchant/topics',
+      '/v1/merchant/testimonials/{testimonial}',
+      '/v1/merchant/settings',
     ];
     for (const path of merchantPaths) expect(document.paths[path], path).toBeDefined();
     for (const route of Object.values(MERCHANT_ROUTES)) {

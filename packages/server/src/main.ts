@@ -36,6 +36,9 @@ console.log(
 );
 console.log(`  Summaries: ${server.url}/v1/tea-house/summaries?products=teapot-celadon`);
 console.log(`  OpenAPI:   ${server.url}/openapi.json`);
+console.log(
+  `  Console:   ${server.url}/console/ (build it once: pnpm --filter @koubei/server build:console)`,
+);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, async () => {

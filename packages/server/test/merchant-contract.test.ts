@@ -72,6 +72,25 @@ const CALLS: readonly {
     body: { kind: 'discount', disclosure: '10% off the next order' },
   },
   { name: 'removeReply', params: { review: '{review}' } },
+  { name: 'inbox', query: '?unanswered=true&limit=10' },
+  { name: 'bulk', body: { reviewIds: ['{review}'], action: 'approve' } },
+  { name: 'audit', query: '?review={review}' },
+  { name: 'stats', query: '?weeks=4' },
+  { name: 'topics', query: '?product=pot' },
+  { name: 'addTestimonial', body: { reviewId: '{review}', featured: false } },
+  { name: 'merchantTestimonials' },
+  {
+    name: 'changeTestimonial',
+    params: { testimonial: '{testimonial}' },
+    body: { featured: true },
+  },
+  { name: 'orderTestimonials', body: { ids: ['{testimonial}'] } },
+  { name: 'removeTestimonial', params: { testimonial: '{testimonial}' } },
+  { name: 'settings' },
+  {
+    name: 'changeSettings',
+    body: { moderation: 'publish-first', theme: { 'color-accent': '#b5542c' } },
+  },
   { name: 'exportStore' },
   { name: 'eraseReviewer', body: { email: 'nobody@example.com' } },
 ];
@@ -91,14 +110,15 @@ describe.each(DATABASES)('Merchant API against its contract on %s', (kind) => {
 
   it('answers every route with the documented status and a body the schema accepts', async () => {
     const known: Record<string, string> = {};
-    const fill = (text: string) => text.replace(/\{(code|review)\}/g, (_, key) => known[key] ?? '');
+    const fill = (text: string) =>
+      text.replace(/\{(code|review|testimonial)\}/g, (_, key) => known[key] ?? '');
     for (const call of CALLS) {
       const route: RouteDefinition = MERCHANT_ROUTES[call.name];
       const params = Object.fromEntries(
         Object.entries(call.params ?? {}).map(([key, value]) => [key, fill(value)]),
       );
       const response = await server.merchant(
-        `${buildPath(route.path, params)}${call.query ?? ''}`,
+        `${buildPath(route.path, params)}${fill(call.query ?? '')}`,
         {
           method: route.method,
           ...(call.body === undefined
@@ -120,14 +140,21 @@ describe.each(DATABASES)('Merchant API against its contract on %s', (kind) => {
       expect(checked.ok, `${call.name}: ${checked.ok ? '' : checked.message}`).toBe(true);
       if (call.name === 'createInvite') known.code = body.code;
       if (call.name === 'merchantReviews') known.review = body.items[0].id;
+      if (call.name === 'addTestimonial') known.testimonial = body.id;
     }
     expect(known.code).toBeTruthy();
     expect(known.review).toBeTruthy();
+    expect(known.testimonial).toBeTruthy();
   });
 
   it('refuses every route without the API key', async () => {
     for (const route of Object.values(MERCHANT_ROUTES) as RouteDefinition[]) {
-      const path = buildPath(route.path, { code: 'ABCDEFGH', review: 'r1', customer: 'mei' });
+      const path = buildPath(route.path, {
+        code: 'ABCDEFGH',
+        review: 'r1',
+        customer: 'mei',
+        testimonial: 't1',
+      });
       const response = await server.request(path, { method: route.method, origin: null });
       expect(response.status, `${route.method} ${path}`).toBe(401);
       expect(response.headers.get('www-authenticate')).toBe('Bearer');

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { safeLinkUrl } from '../guards/safe-http-url.ts';
 import { normalizeUserText } from '../guards/normalize-user-text.ts';
+import { ASPECT_KEYS } from '../model/constants.ts';
 import {
   CountSchema,
   EntityIdSchema,
@@ -8,6 +9,8 @@ import {
   LIMITS,
   ProductIdSchema,
   RatingSchema,
+  ShareSchema,
+  StoreIdSchema,
   TimestampSchema,
   UrlSchema,
 } from '../model/primitives.ts';
@@ -17,6 +20,7 @@ import {
   ModerationStatusSchema,
   ReviewSchema,
 } from '../model/review.ts';
+import { TestimonialSchema } from '../model/testimonial.ts';
 import {
   InvitationStateSchema,
   InviteCodeSchema,
@@ -28,8 +32,10 @@ import {
 import type { RouteDefinition } from './api-contract.ts';
 
 // The merchant API: what a store's own backend calls with its API key
-// (`Authorization: Bearer <key>`), never a browser. Same valibot schemas on
-// the server and in the OpenAPI document.
+// (`Authorization: Bearer <key>`), and what the merchant console at /console
+// calls with the same key (same origin, kept for the session only); never a
+// storefront page. Same valibot schemas on the server, in the console and in
+// the OpenAPI document.
 
 /** A customer as the store knows them: its own id, opaque to Koubei. */
 export const CustomerIdSchema = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(128));
@@ -47,8 +53,13 @@ export const MODERATION_REASONS = [
   'not-a-customer',
 ] as const;
 
+export const MODERATION_ACTIONS = ['approve', 'hide', 'flag'] as const;
+export const BULK_ACTIONS = [...MODERATION_ACTIONS, 'remove-reply'] as const;
+export const MODERATION_MODES = ['publish-first', 'moderate-first'] as const;
+
 export const ModerationInputSchema = v.strictObject({
-  action: v.picklist(['approve', 'hide', 'flag']),
+  action: v.picklist(MODERATION_ACTIONS),
+  /** Required to hide or flag. */
   reason: v.optional(v.picklist(MODERATION_REASONS)),
 });
 
@@ -68,8 +79,14 @@ export const ErasureInputSchema = v.strictObject({
   customerId: v.optional(CustomerIdSchema),
 });
 
+/** A review as the merchant sees it: with the reviewer's address. */
+export const MerchantReviewSchema = v.object({
+  ...ReviewSchema.entries,
+  email: v.nullable(v.pipe(v.string(), v.maxLength(254))),
+});
+
 export const MerchantReviewListSchema = v.object({
-  items: v.array(v.object({ ...ReviewSchema.entries, email: v.nullable(v.string()) })),
+  items: v.array(MerchantReviewSchema),
 });
 
 export const MerchantReviewQuerySchema = v.object({
@@ -220,9 +237,246 @@ export const PurchaseReportSchema = v.strictObject({
 
 export const PurchaseReportResultSchema = v.object({ recorded: CountSchema });
 
+// The console: inbox, bulk moderation, audit log, dashboard, topics,
+// testimonial wall and store settings.
+
+const CursorSchema = v.pipe(v.string(), v.maxLength(512));
+const BooleanParam = v.picklist(['true', 'false']);
+const LimitParam = v.pipe(
+  v.string(),
+  v.regex(/^\d{1,3}$/),
+  v.transform(Number),
+  v.minValue(1),
+  v.maxValue(100),
+);
+
+/** Inbox filters, as query parameters. */
+export const InboxQuerySchema = v.strictObject({
+  /** Comma-separated star ratings, e.g. `1,2`. */
+  rating: v.optional(v.pipe(v.string(), v.regex(/^[1-5](,[1-5]){0,4}$/))),
+  product: v.optional(ProductIdSchema),
+  status: v.optional(ModerationStatusSchema),
+  photos: v.optional(BooleanParam),
+  unanswered: v.optional(BooleanParam),
+  cursor: v.optional(CursorSchema),
+  limit: v.optional(LimitParam),
+});
+
+/** An inbox entry: the merchant's view of a review, and when it was first answered. */
+export const InboxItemSchema = v.object({
+  ...MerchantReviewSchema.entries,
+  firstReplyAt: v.nullable(TimestampSchema),
+});
+
+export const InboxPageSchema = v.object({
+  items: v.pipe(v.array(InboxItemSchema), v.maxLength(100)),
+  nextCursor: v.nullable(CursorSchema),
+});
+
+export const BulkActionSchema = v.strictObject({
+  reviewIds: v.pipe(v.array(EntityIdSchema), v.minLength(1), v.maxLength(100)),
+  action: v.picklist(BULK_ACTIONS),
+  reason: v.optional(v.picklist(MODERATION_REASONS)),
+});
+
+export const BulkResultSchema = v.object({
+  /** Reviews changed; ids of other stores or unknown ids are listed in `missing`. */
+  done: v.array(EntityIdSchema),
+  missing: v.array(EntityIdSchema),
+});
+
+export const AuditQuerySchema = v.strictObject({
+  review: v.optional(EntityIdSchema),
+  cursor: v.optional(CursorSchema),
+  limit: v.optional(LimitParam),
+});
+
+export const AuditEntrySchema = v.object({
+  id: v.string(),
+  at: TimestampSchema,
+  actor: v.string(),
+  action: v.string(),
+  reviewId: v.nullable(v.string()),
+  reason: v.nullable(v.string()),
+  /** What the entry is about when it is not a review: a testimonial id, `settings`. */
+  target: v.nullable(v.string()),
+});
+
+export const AuditPageSchema = v.object({
+  items: v.array(AuditEntrySchema),
+  nextCursor: v.nullable(CursorSchema),
+});
+
+export const StatsQuerySchema = v.strictObject({
+  /** How many ISO weeks the rating trend covers, ending with the current one (default 12). */
+  weeks: v.optional(
+    v.pipe(v.string(), v.regex(/^\d{1,2}$/), v.transform(Number), v.minValue(1), v.maxValue(52)),
+  ),
+});
+
+const ProductStatSchema = v.object({
+  product: ProductIdSchema,
+  name: v.string(),
+  count: CountSchema,
+  mean: v.number(),
+});
+
+/**
+ * The dashboard. Review figures count published reviews (what shoppers
+ * see); a reply counts while it stands, the first reply's time stays even if
+ * it is later removed. The referral funnel counts each invitation at the
+ * furthest step it reached, so later steps are never larger than earlier ones.
+ */
+export const DashboardStatsSchema = v.object({
+  generatedAt: TimestampSchema,
+  reviews: CountSchema,
+  mean: v.nullable(v.number()),
+  /** Reviews per star, 1 to 5. */
+  histogram: v.pipe(v.array(CountSchema), v.length(5)),
+  /** One entry per ISO week (Monday, UTC), oldest first; weeks without reviews have count 0 and mean null. */
+  trend: v.array(
+    v.object({
+      week: v.pipe(v.string(), v.regex(/^\d{4}-W\d{2}$/)),
+      start: TimestampSchema,
+      count: CountSchema,
+      mean: v.nullable(v.number()),
+    }),
+  ),
+  replies: v.object({
+    answered: CountSchema,
+    rate: v.nullable(ShareSchema),
+    /** Median time from a review to its first reply, in milliseconds. */
+    medianFirstReplyMs: v.nullable(v.number()),
+    negative: CountSchema,
+    negativeAnswered: CountSchema,
+    negativeAnsweredShare: v.nullable(ShareSchema),
+  }),
+  photos: v.object({ withPhotos: CountSchema, share: v.nullable(ShareSchema) }),
+  pending: CountSchema,
+  topProducts: v.object({
+    byRating: v.array(ProductStatSchema),
+    byVolume: v.array(ProductStatSchema),
+  }),
+  referrals: v.object({
+    invites: CountSchema,
+    visits: CountSchema,
+    signUps: CountSchema,
+    purchases: CountSchema,
+    rewards: CountSchema,
+    topInviters: v.array(
+      v.object({
+        code: v.string(),
+        name: v.string(),
+        converted: CountSchema,
+        rewarded: CountSchema,
+      }),
+    ),
+  }),
+  widgets: v.object({
+    impressions: CountSchema,
+    interactions: CountSchema,
+    submissions: CountSchema,
+  }),
+});
+
+export const TopicsQuerySchema = v.strictObject({ product: v.optional(ProductIdSchema) });
+
+export const TopicsResponseSchema = v.object({
+  reviewsRead: CountSchema,
+  topics: v.array(
+    v.object({
+      aspect: v.picklist(ASPECT_KEYS),
+      positive: CountSchema,
+      negative: CountSchema,
+      examples: v.array(
+        v.object({
+          reviewId: EntityIdSchema,
+          polarity: v.picklist(['positive', 'negative']),
+          snippet: v.string(),
+        }),
+      ),
+    }),
+  ),
+});
+
+export const MerchantTestimonialSchema = v.object({
+  ...TestimonialSchema.entries,
+  position: v.number(),
+});
+
+export const MerchantTestimonialListSchema = v.object({
+  items: v.array(MerchantTestimonialSchema),
+});
+
+/** Promote a published review (its words, or a quote cut from them), or add a quote from elsewhere. */
+export const NewTestimonialSchema = v.union([
+  v.strictObject({
+    reviewId: EntityIdSchema,
+    quote: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.testimonialQuote))),
+    featured: v.optional(v.boolean()),
+  }),
+  v.strictObject({
+    quote: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.testimonialQuote)),
+    authorName: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.authorName)),
+    authorRole: v.optional(v.pipe(v.string(), v.maxLength(80))),
+    authorCompany: v.optional(v.pipe(v.string(), v.maxLength(80))),
+    rating: v.optional(RatingSchema),
+    language: LanguageTagSchema,
+    source: v.picklist(['survey', 'social']),
+    sourceUrl: v.optional(v.pipe(v.string(), v.url(), v.maxLength(LIMITS.url))),
+    featured: v.optional(v.boolean()),
+  }),
+]);
+
+export const TestimonialChangeSchema = v.strictObject({ featured: v.boolean() });
+
+export const TestimonialOrderSchema = v.strictObject({
+  /** Every testimonial id of the store, in the wall's order. */
+  ids: v.pipe(v.array(EntityIdSchema), v.maxLength(1000)),
+});
+
+/** CSS custom property names without the `--koubei-` prefix, and plain values (the widgets check them again). */
+export const ThemeTokensSchema = v.pipe(
+  v.record(
+    v.pipe(v.string(), v.regex(/^[a-z][a-z0-9-]{0,48}$/)),
+    v.pipe(
+      v.string(),
+      v.regex(
+        /^(?!.*(?:url|expression|image-set|@import)\s*\()[\w\s#%(),.'"/+-]{1,120}$/i,
+        'A theme value is one plain CSS value',
+      ),
+    ),
+  ),
+  v.check((tokens) => Object.keys(tokens).length <= 40, 'At most 40 theme tokens'),
+);
+
+const OriginSchema = v.pipe(
+  v.string(),
+  v.regex(
+    /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/,
+    'An origin is scheme, host and optional port, e.g. https://shop.example',
+  ),
+);
+
+export const StoreSettingsSchema = v.object({
+  store: StoreIdSchema,
+  name: v.string(),
+  origins: v.array(OriginSchema),
+  moderation: v.picklist(MODERATION_MODES),
+  theme: ThemeTokensSchema,
+});
+
+export const StoreSettingsChangeSchema = v.strictObject({
+  origins: v.optional(v.pipe(v.array(OriginSchema), v.maxLength(20))),
+  moderation: v.optional(v.picklist(MODERATION_MODES)),
+  theme: v.optional(ThemeTokensSchema),
+});
+
 /**
  * The merchant API contract. Paths are not store-scoped: the API key says
- * which store. Every route needs the `merchantApiKey` bearer scheme.
+ * which store. Every route needs the `merchantApiKey` bearer scheme. Changes
+ * to reviews, testimonials, settings and the referral programme's rules are
+ * written to the audit log.
  */
 export const MERCHANT_ROUTES = {
   merchantReviews: {
@@ -311,7 +565,7 @@ export const MERCHANT_ROUTES = {
   putReferralProgramme: {
     method: 'PUT',
     path: '/v1/merchant/referral-programme',
-    summary: 'Create or change the referral programme: rewards, tiers, caps, expiry',
+    summary: 'Create or change the referral programme: rewards, tiers, caps, expiry, what converts',
     body: ProgrammeInputSchema,
     response: ReferralProgrammeSchema,
     successStatus: 200,
@@ -382,6 +636,111 @@ export const MERCHANT_ROUTES = {
     successStatus: 200,
     cacheable: false,
   },
+  inbox: {
+    method: 'GET',
+    path: '/v1/merchant/inbox',
+    summary: 'Reviews newest first, filtered by rating, product, status, photos or no reply',
+    query: InboxQuerySchema,
+    response: InboxPageSchema,
+    successStatus: 200,
+    cacheable: false,
+  },
+  bulk: {
+    method: 'POST',
+    path: '/v1/merchant/reviews/bulk',
+    summary: 'One moderation action, or reply removal, on up to 100 reviews at once',
+    body: BulkActionSchema,
+    response: BulkResultSchema,
+    successStatus: 200,
+    cacheable: false,
+  },
+  audit: {
+    method: 'GET',
+    path: '/v1/merchant/audit',
+    summary: 'The audit log, newest first, optionally for one review',
+    query: AuditQuerySchema,
+    response: AuditPageSchema,
+    successStatus: 200,
+    cacheable: false,
+  },
+  stats: {
+    method: 'GET',
+    path: '/v1/merchant/stats',
+    summary: 'Dashboard figures: ratings, replies, photos, products, referrals and widgets',
+    query: StatsQuerySchema,
+    response: DashboardStatsSchema,
+    successStatus: 200,
+    cacheable: false,
+  },
+  topics: {
+    method: 'GET',
+    path: '/v1/merchant/topics',
+    summary: 'What published reviews talk about, per aspect, with examples',
+    query: TopicsQuerySchema,
+    response: TopicsResponseSchema,
+    successStatus: 200,
+    cacheable: false,
+  },
+  merchantTestimonials: {
+    method: 'GET',
+    path: '/v1/merchant/testimonials',
+    summary: 'All testimonials in the wall’s order',
+    response: MerchantTestimonialListSchema,
+    successStatus: 200,
+    cacheable: false,
+  },
+  addTestimonial: {
+    method: 'POST',
+    path: '/v1/merchant/testimonials',
+    summary: 'Promote a review to the testimonial wall, or add a quote',
+    body: NewTestimonialSchema,
+    response: MerchantTestimonialSchema,
+    successStatus: 201,
+    cacheable: false,
+  },
+  changeTestimonial: {
+    method: 'PATCH',
+    path: '/v1/merchant/testimonials/{testimonial}',
+    summary: 'Feature or unfeature a testimonial',
+    body: TestimonialChangeSchema,
+    response: MerchantTestimonialSchema,
+    successStatus: 200,
+    cacheable: false,
+  },
+  removeTestimonial: {
+    method: 'DELETE',
+    path: '/v1/merchant/testimonials/{testimonial}',
+    summary: 'Take a testimonial off the wall',
+    response: null,
+    successStatus: 204,
+    cacheable: false,
+  },
+  orderTestimonials: {
+    method: 'PUT',
+    path: '/v1/merchant/testimonials/order',
+    summary: 'Set the order of the wall',
+    body: TestimonialOrderSchema,
+    response: MerchantTestimonialListSchema,
+    successStatus: 200,
+    cacheable: false,
+  },
+  settings: {
+    method: 'GET',
+    path: '/v1/merchant/settings',
+    summary: 'Store settings: storefront origins, moderation mode, theme tokens',
+    response: StoreSettingsSchema,
+    successStatus: 200,
+    cacheable: false,
+  },
+  changeSettings: {
+    method: 'PATCH',
+    path: '/v1/merchant/settings',
+    summary: 'Change store settings',
+    body: StoreSettingsChangeSchema,
+    response: StoreSettingsSchema,
+    successStatus: 200,
+    cacheable: false,
+  },
 } as const satisfies Record<string, RouteDefinition>;
 
 export type ImportedReview = v.InferOutput<typeof ImportedReviewSchema>;
@@ -392,3 +751,17 @@ export type CustomerProfile = v.InferOutput<typeof CustomerProfileSchema>;
 export type CustomerToken = v.InferOutput<typeof CustomerTokenSchema>;
 export type IssuedInvite = v.InferOutput<typeof IssuedInviteSchema>;
 export type PurchaseReport = v.InferOutput<typeof PurchaseReportSchema>;
+export type InboxQuery = v.InferInput<typeof InboxQuerySchema>;
+export type InboxItem = v.InferOutput<typeof InboxItemSchema>;
+export type InboxPage = v.InferOutput<typeof InboxPageSchema>;
+export type BulkAction = v.InferOutput<typeof BulkActionSchema>;
+export type AuditEntry = v.InferOutput<typeof AuditEntrySchema>;
+export type AuditPage = v.InferOutput<typeof AuditPageSchema>;
+export type DashboardStats = v.InferOutput<typeof DashboardStatsSchema>;
+export type TopicsResponse = v.InferOutput<typeof TopicsResponseSchema>;
+export type MerchantTestimonial = v.InferOutput<typeof MerchantTestimonialSchema>;
+export type NewTestimonial = v.InferOutput<typeof NewTestimonialSchema>;
+export type StoreSettings = v.InferOutput<typeof StoreSettingsSchema>;
+export type StoreSettingsChange = v.InferOutput<typeof StoreSettingsChangeSchema>;
+export type ReferralProgrammeInput = v.InferOutput<typeof ProgrammeInputSchema>;
+export type ModerationAction = (typeof MODERATION_ACTIONS)[number];

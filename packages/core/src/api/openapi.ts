@@ -149,7 +149,7 @@ export function buildOpenApiDocument(): JsonObject {
       {
         name: 'merchant',
         description:
-          'For the store’s own backend, never a browser: the API key says which store. Answers are never cached.',
+          'For the store’s own backend and the merchant console (/console), never a storefront page: the API key says which store. Answers are never cached.',
       },
     ],
     paths,

@@ -62,3 +62,21 @@ export function formatRelativeTime(locale: string, iso: string, now: number = Da
     return '';
   }
 }
+
+/** A length of time in its largest sensible unit: "45 minutes", "3.5 hours", "2 days" / "3.5小时". */
+export function formatDuration(locale: string, ms: number): string {
+  if (!Number.isFinite(ms) || ms < 0) return '';
+  const minutes = ms / 60_000;
+  const [value, unit] =
+    minutes < 90
+      ? [minutes, 'minute']
+      : minutes < 48 * 60
+        ? [minutes / 60, 'hour']
+        : [minutes / 1440, 'day'];
+  return new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit,
+    unitDisplay: 'long',
+    maximumFractionDigits: value < 10 ? 1 : 0,
+  }).format(value);
+}

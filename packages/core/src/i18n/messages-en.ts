@@ -9,6 +9,7 @@ export {
   enForm,
   enReferral,
   enStates,
+  enConsole,
 } from './messages/index.ts';
 
 import type {
@@ -21,6 +22,7 @@ import type {
   enForm,
   enReferral,
   enStates,
+  enConsole,
 } from './messages/index.ts';
 
 /** The keys every catalogue must provide. */
@@ -33,4 +35,5 @@ export type MessageKey =
   | keyof typeof enSocialProof
   | keyof typeof enForm
   | keyof typeof enReferral
-  | keyof typeof enStates;
+  | keyof typeof enStates
+  | keyof typeof enConsole;

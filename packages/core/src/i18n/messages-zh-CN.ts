@@ -9,4 +9,5 @@ export {
   zhCNForm,
   zhCNReferral,
   zhCNStates,
+  zhCNConsole,
 } from './messages/index.ts';

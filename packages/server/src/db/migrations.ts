@@ -253,6 +253,23 @@ create index reviews_email on reviews (store_id, lower(email)) where email is no
 `,
   },
   {
+    id: 4,
+    name: 'merchant console: first reply time, inbox order, audit sequence and targets, theme',
+    sql: `
+-- When a review was first answered; stays when the reply is later edited or removed.
+alter table reviews add column first_reply_ms bigint;
+update reviews set first_reply_ms = (extract(epoch from (reply->>'createdAt')::timestamptz) * 1000)::bigint where reply is not null;
+create index reviews_inbox on reviews (store_id, created_ms desc, id desc);
+-- Entries made in one transaction share their timestamp; the sequence orders and pages them.
+alter table audit_log add column seq bigserial;
+-- What an entry is about when it is not a review (a testimonial, the settings).
+alter table audit_log add column target text;
+create index audit_log_by_store on audit_log (store_id, seq desc);
+-- Theme tokens the console's script tag carries (data-tokens).
+alter table stores add column theme jsonb not null default '{}'
+`,
+  },
+  {
     // Id 6: ids 3 to 5 belong to the referral graph, the merchant console
     // and the reliability work, landing at the same time.
     id: 6,

@@ -10,6 +10,7 @@ import { merchantRoutes } from '../routes/merchant.ts';
 import { publicReferralRoutes } from '../routes/referrals.ts';
 import type { AppEnv, AppServices, StoreRow } from './context.ts';
 import { cachedText } from './cache.ts';
+import { serveConsole, servePreview, serveWidgetCdn } from './console-files.ts';
 import { ProblemError, problem } from './problem.ts';
 
 const JSON_LIMIT = 64 * 1024;
@@ -77,6 +78,10 @@ export function createApp(services: AppServices) {
     await services.db.query('select 1');
     return c.json({ ok: true });
   });
+  app.get('/console', (c) => c.redirect('/console/'));
+  app.get('/console/preview', servePreview);
+  app.get('/console/*', (c) => serveConsole(c, c.req.path.slice('/console/'.length)));
+  app.get('/cdn/*', (c) => serveWidgetCdn(c, c.req.path.slice('/cdn/'.length)));
   app.get('/openapi.json', (c) => c.body(openApi, 200, { 'content-type': 'application/json' }));
 
   app.use('/v1/merchant/*', async (c, next) => {

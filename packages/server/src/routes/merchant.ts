@@ -6,11 +6,18 @@ import {
   ReplyInputSchema,
 } from '@koubei/core';
 import { Hono } from 'hono';
-import type { Queryable } from '../db/database.ts';
 import { mediaFor } from '../db/review-queries.ts';
 import type { ReviewRow } from '../db/review-rows.ts';
 import { rowToReview } from '../db/review-rows.ts';
 import { changeAggregate, ratedItem } from '../db/summaries.ts';
+import {
+  audit,
+  moderateReview,
+  removeReply,
+  requireReason,
+  reviewFor,
+} from './merchant-actions.ts';
+import { merchantConsoleRoutes } from './merchant-console.ts';
 import { readImport } from './import-reviews.ts';
 import { newId } from './public-writes.ts';
 import type { AppServices, StoreRow } from '../http/context.ts';
@@ -54,29 +61,6 @@ export function merchantRoutes(services: AppServices) {
     await next();
   });
 
-  async function reviewFor(tx: Queryable, store: string, id: string): Promise<ReviewRow> {
-    const [row] = await tx.query<ReviewRow>(
-      'select * from reviews where store_id = $1 and id = $2 for update',
-      [store, id],
-    );
-    // Another store's review id gets the same answer as a missing one.
-    if (!row) throw new ProblemError(404, 'No such review');
-    return row;
-  }
-
-  async function audit(
-    tx: Queryable,
-    store: string,
-    action: string,
-    reviewId: string | null,
-    reason: string | null,
-  ) {
-    await tx.query(
-      'insert into audit_log (store_id, actor, action, review_id, reason) values ($1, $2, $3, $4, $5)',
-      [store, 'merchant-api', action, reviewId, reason],
-    );
-  }
-
   app.get('/reviews', async (c) => {
     const store = c.var.merchantStore.id;
     const status = c.req.query('status');
@@ -101,28 +85,12 @@ export function merchantRoutes(services: AppServices) {
   app.post('/reviews/:id/moderation', async (c) => {
     const store = c.var.merchantStore.id;
     const { action, reason } = await readJsonBody(c, ModerationInputSchema);
-    if (action !== 'approve' && !reason) {
-      throw new ProblemError(422, 'Hiding or flagging needs a reason from the list', [
-        { path: 'reason', message: 'Required' },
-      ]);
-    }
-    const status = action === 'approve' ? 'published' : action === 'hide' ? 'hidden' : 'flagged';
-    const review = await db.transaction(async (tx) => {
+    requireReason(action, reason);
+    const status = await db.transaction(async (tx) => {
       const row = await reviewFor(tx, store, c.req.param('id'));
-      if (row.status !== status) {
-        await tx.query(
-          'update reviews set status = $3, updated_ms = $4 where store_id = $1 and id = $2',
-          [store, row.id, status, services.now()],
-        );
-        if (row.status === 'published')
-          await changeAggregate(tx, store, row.product_id, { remove: ratedItem(row) });
-        if (status === 'published')
-          await changeAggregate(tx, store, row.product_id, { add: ratedItem(row) });
-      }
-      await audit(tx, store, `moderation:${action}`, row.id, reason ?? null);
-      return { ...row, status };
+      return moderateReview(tx, store, row, action, reason, services.now());
     });
-    return c.json({ reviewId: review.id, status: review.status });
+    return c.json({ reviewId: c.req.param('id'), status });
   });
 
   app.put('/reviews/:id/reply', async (c) => {
@@ -130,18 +98,19 @@ export function merchantRoutes(services: AppServices) {
     const text = (await readJsonBody(c, ReplyInputSchema)).body;
     const reply = await db.transaction(async (tx) => {
       const row = await reviewFor(tx, store, c.req.param('id'));
-      const now = new Date(services.now()).toISOString();
+      // One clock reading: the reply's date and the first-reply time must agree.
+      const nowMs = services.now();
+      const now = new Date(nowMs).toISOString();
       const next = {
         body: text,
         createdAt: row.reply?.createdAt ?? now,
         ...(row.reply ? { updatedAt: now } : {}),
       };
-      await tx.query('update reviews set reply = $3 where store_id = $1 and id = $2', [
-        store,
-        row.id,
-        next,
-      ]);
-      await audit(tx, store, row.reply ? 'reply:edit' : 'reply:add', row.id, null);
+      await tx.query(
+        'update reviews set reply = $3, first_reply_ms = coalesce(first_reply_ms, $4) where store_id = $1 and id = $2',
+        [store, row.id, next, nowMs],
+      );
+      await audit(tx, store, row.reply ? 'reply:edit' : 'reply:add', { reviewId: row.id });
       return next;
     });
     return c.json({ reviewId: c.req.param('id'), reply });
@@ -151,11 +120,7 @@ export function merchantRoutes(services: AppServices) {
     const store = c.var.merchantStore.id;
     await db.transaction(async (tx) => {
       const row = await reviewFor(tx, store, c.req.param('id'));
-      await tx.query('update reviews set reply = null where store_id = $1 and id = $2', [
-        store,
-        row.id,
-      ]);
-      await audit(tx, store, 'reply:remove', row.id, null);
+      await removeReply(tx, store, row);
     });
     return c.body(null, 204);
   });
@@ -170,7 +135,7 @@ export function merchantRoutes(services: AppServices) {
         row.id,
         incentive,
       ]);
-      await audit(tx, store, 'incentive:mark', row.id, incentive.kind);
+      await audit(tx, store, 'incentive:mark', { reviewId: row.id, reason: incentive.kind });
     });
     return c.json({ reviewId: c.req.param('id'), incentive });
   });
@@ -220,7 +185,7 @@ export function merchantRoutes(services: AppServices) {
         );
         await changeAggregate(tx, store, row.product, { add: { rating: row.rating } });
       }
-      await audit(tx, store, `import:${rows.length}`, null, null);
+      await audit(tx, store, `import:${rows.length}`);
     });
     return c.json({ imported: rows.length }, 201);
   });
@@ -232,7 +197,9 @@ export function merchantRoutes(services: AppServices) {
       db.query('select * from photos where store_id = $1 order by created_ms', [store]),
       db.query('select * from testimonials where store_id = $1 order by position', [store]),
       db.query(
-        'select at, actor, action, review_id, reason from audit_log where store_id = $1 order by at',
+        // seq orders entries made in one transaction (they share `at`); target names
+        // what a console entry is about (a testimonial, the settings).
+        'select at, actor, action, review_id, reason, target from audit_log where store_id = $1 order by seq',
         [store],
       ),
     ]);
@@ -274,7 +241,7 @@ export function merchantRoutes(services: AppServices) {
       );
       await tx.query('delete from votes where store_id = $1 and review_id = any($2)', [store, ids]);
       await tx.query('delete from reviews where store_id = $1 and id = any($2)', [store, ids]);
-      await audit(tx, store, `erasure:${ids.length}`, null, null);
+      await audit(tx, store, `erasure:${ids.length}`);
       return photos.map((photo) => photo.id);
     });
     for (const id of photoIds) await services.photos.remove(id);
@@ -282,6 +249,7 @@ export function merchantRoutes(services: AppServices) {
   });
 
   app.route('/', merchantReferralRoutes(services));
+  app.route('/', merchantConsoleRoutes(services));
   app.route('/', merchantCustomerRoutes(services));
 
   return app;

@@ -32,6 +32,7 @@ import type { Queryable } from '../db/database.ts';
 import { json } from '../db/database.ts';
 import type { AppEnv, AppServices, StoreRow } from '../http/context.ts';
 import { cachedJson } from '../http/cache.ts';
+import { audit } from './merchant-actions.ts';
 import { ProblemError } from '../http/problem.ts';
 import { readJsonBody } from '../http/json-body.ts';
 import { issueCustomerToken, readCustomerToken } from '../http/customer-token.ts';
@@ -297,6 +298,7 @@ export function merchantReferralRoutes(services: AppServices) {
         input.expiresAt,
       ],
     );
+    await audit(db, store, 'referral-programme:set', { target: 'referral-programme' });
     return c.json(toProgramme(row as ProgrammeRow));
   });
 

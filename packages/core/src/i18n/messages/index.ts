@@ -7,3 +7,4 @@ export { enSocialProof, zhCNSocialProof } from './social-proof.ts';
 export { enForm, zhCNForm } from './form.ts';
 export { enReferral, zhCNReferral } from './referral.ts';
 export { enStates, zhCNStates } from './states.ts';
+export { enConsole, zhCNConsole } from './console.ts';
