@@ -46,6 +46,18 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        extends: true,
+        test: {
+          name: 'demo-e2e',
+          include: ['packages/demo/e2e/**/*.e2e.test.ts'],
+          environment: 'node',
+          globalSetup: ['packages/demo/e2e/build.ts'],
+          testTimeout: 60_000,
+          // Each file seeds its own demo store (photos included) on embedded PGlite.
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });
