@@ -52,9 +52,9 @@ export default defineConfig({
           name: 'demo-e2e',
           include: ['packages/demo/e2e/**/*.e2e.test.ts'],
           environment: 'node',
-          globalSetup: ['packages/demo/e2e/build.ts'],
+          globalSetup: ['packages/demo/e2e/global-setup.ts'],
           testTimeout: 60_000,
-          // Each file seeds its own demo store (photos included) on embedded PGlite.
+          // The global setup seeds the demo store (photos included) on embedded PGlite.
           hookTimeout: 120_000,
         },
       },

@@ -1,29 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { DemoStack } from '../src/stack.ts';
-import { startDemoStack } from '../src/stack.ts';
-
-/**
- * What `pnpm start` runs, on free loopback ports and a fresh data directory:
- * the real API server on embedded PGlite, seeded with the tea shop, and the
- * storefront on its own origin.
- */
-export async function startTestStack(): Promise<DemoStack> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'koubei-demo-e2e-'));
-  const stack = await startDemoStack({ dataDir, apiPort: 0, shopPort: 0 });
-  return {
-    ...stack,
-    async close() {
-      await stack.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
+import type { DemoStackUrls } from './global-setup.ts';
 
 /** The merchant API, as the shop's back office would call it. */
 export async function merchant<T>(
-  stack: DemoStack,
+  stack: DemoStackUrls,
   path: string,
   init: RequestInit = {},
 ): Promise<T> {

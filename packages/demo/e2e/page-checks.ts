@@ -17,17 +17,22 @@ export async function watchLayoutShift(page: Page): Promise<void> {
       for (const entry of list.getEntries() as unknown as {
         value: number;
         hadRecentInput: boolean;
-        sources?: { node?: Node | null }[];
+        sources?: {
+          node?: Node | null;
+          previousRect: DOMRectReadOnly;
+          currentRect: DOMRectReadOnly;
+        }[];
       }[]) {
         if (entry.hadRecentInput) continue;
         state.__cls += entry.value;
-        // Which elements moved, for a readable failure.
-        for (const source of entry.sources ?? []) {
-          const node = source.node;
-          state.__shifts.push(
+        // Which elements moved, for a readable failure (nodes in shadow roots are not named).
+        for (const { node, previousRect: from, currentRect: to } of entry.sources ?? []) {
+          const what =
             node instanceof Element
               ? `${node.localName}${node.id ? `#${node.id}` : ''}.${node.className}`
-              : String(node?.nodeName),
+              : (node?.nodeName ?? 'a node in a shadow root');
+          state.__shifts.push(
+            `${what} from y=${Math.round(from.y)} h=${Math.round(from.height)} to y=${Math.round(to.y)} h=${Math.round(to.height)}`,
           );
         }
       }

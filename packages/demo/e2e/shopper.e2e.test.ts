@@ -1,10 +1,9 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { PageWatch } from '../../widget/e2e/browser.ts';
 import { launchChromium, watchPage } from '../../widget/e2e/browser.ts';
-import type { DemoStack } from '../src/stack.ts';
-import { merchant, startTestStack } from './demo-stack.ts';
+import { merchant } from './demo-stack.ts';
 import {
   axeViolations,
   layoutShift,
@@ -17,16 +16,16 @@ import {
 // shopper (and then the merchant) goes through it.
 
 let browser: Browser;
-let stack: DemoStack;
+const stack = inject('demoStack');
 let page: Page;
 let watch: PageWatch;
 let cspViolations: string[];
 
 beforeAll(async () => {
-  [browser, stack] = await Promise.all([launchChromium(), startTestStack()]);
+  browser = await launchChromium();
 });
 afterAll(async () => {
-  await Promise.all([browser?.close(), stack?.close()]);
+  await browser?.close();
 });
 afterEach(async () => {
   await page?.close();

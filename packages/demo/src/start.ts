@@ -16,9 +16,9 @@ const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 await build({
   configFile: `${widgetRoot}vite.cdn.config.ts`,
   root: widgetRoot,
-  logLevel: 'warn',
+  logLevel: 'error',
 });
-await build({ configFile: `${demoRoot}vite.config.ts`, logLevel: 'warn' });
+await build({ configFile: `${demoRoot}vite.config.ts`, logLevel: 'error' });
 const built = performance.now();
 
 const dataDir = resolve(repoRoot, process.env.KOUBEI_DATA_DIR ?? '.koubei-data');
