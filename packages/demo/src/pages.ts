@@ -181,6 +181,12 @@ export function productPage(context: PageContext, product: Product): Html {
           <p><button class="button" type="button">${copy.addToCart}</button></p>
         </div>
       </article>
+      <div id="reviews" class="reviews">
+        <div data-koubei="summary" data-product="${product.id}" data-product-name="${name}"></div>
+        <div data-koubei="reviews" data-product="${product.id}" data-page-size="5">
+          <p>${copy.reviewsFallback}</p>
+        </div>
+      </div>
       <section>
         <h2 id="highlights-title">${copy.highlights}</h2>
         <div
@@ -190,12 +196,6 @@ export function productPage(context: PageContext, product: Product): Html {
           data-limit="8"
         ></div>
       </section>
-      <div id="reviews" class="reviews">
-        <div data-koubei="summary" data-product="${product.id}" data-product-name="${name}"></div>
-        <div data-koubei="reviews" data-product="${product.id}" data-page-size="5">
-          <p>${copy.reviewsFallback}</p>
-        </div>
-      </div>
       <div data-koubei="form" data-product="${product.id}" data-product-name="${name}">
         <h2>${copy.writeTitle}</h2>
         <p>${copy.writeFallback}</p>
