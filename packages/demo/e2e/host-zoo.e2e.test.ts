@@ -77,11 +77,11 @@ function startSlowProxy(target: string, delayMs: number): Promise<typeof slowApi
 }
 
 /** The zoo's strict policy: files only, no inline script or style (the import map has a nonce). */
-function csp(api: string): Record<string, string> {
+function csp(api: string, cdn = `${shop.url}/`): Record<string, string> {
   return {
     'content-security-policy': [
       "default-src 'none'",
-      `script-src ${shop.url}/ 'nonce-zoo-import-map'`,
+      `script-src ${shop.url}/ ${cdn} 'nonce-zoo-import-map'`,
       `style-src ${shop.url}/`,
       `img-src ${shop.url}/ ${stack.apiUrl}`,
       `connect-src ${api}`,
@@ -91,6 +91,8 @@ function csp(api: string): Record<string, string> {
 
 interface ZooPage {
   readonly head?: string;
+  /** Where koubei.js comes from; the shop's own origin by default. */
+  readonly cdn?: string;
   /** The widgets' markup is rendered by the page's own script instead of being in the HTML. */
   readonly scriptedBody?: string;
   readonly api?: string;
@@ -103,18 +105,21 @@ const WIDGETS = `<div id="missing" data-koubei="stars" data-product="legacy/sku 
   <div data-koubei="reviews" data-product="${PRODUCT}" data-page-size="3"></div>
 </div>`;
 
-function zooHtml({ head = '', scriptedBody, api = stack.apiUrl }: ZooPage): string {
+function zooHtml({ head = '', scriptedBody, api = stack.apiUrl, cdn }: ZooPage): string {
+  const script = cdn
+    ? `<script async crossorigin="anonymous" src="${cdn}/koubei.js" data-api="${api}" data-store="tea-house" data-locale="en"></script>`
+    : `<script async src="${shop.url}/cdn/koubei.js" data-api="${api}" data-store="tea-house" data-locale="en"></script>`;
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Zoo</title>
 ${head}
 <link rel="stylesheet" href="${shop.url}/zoo/zoo.css">
 </head><body><h1>Yixing clay teapot</h1>
 ${scriptedBody ?? WIDGETS}
-<script async src="${shop.url}/cdn/koubei.js" data-api="${api}" data-store="tea-house" data-locale="en"></script>
+${script}
 </body></html>`;
 }
 
 async function open(path: string, zoo: ZooPage): Promise<void> {
-  shop.page(path, zooHtml(zoo), csp(zoo.api ?? stack.apiUrl));
+  shop.page(path, zooHtml(zoo), csp(zoo.api ?? stack.apiUrl, zoo.cdn && `${zoo.cdn}/`));
   page = await browser.newPage({ viewport: { width: 1280, height: 1400 } });
   watch = watchPage(page);
   cspViolations = await watchCspViolations(page);
@@ -294,6 +299,17 @@ render(h(Product), document.getElementById('app'));`;
     expect(badgeHref).toBe(`${shop.url}/products/${PRODUCT}#reviews`);
     expect(badgeHref).toBe(fallbackHref);
     expect(watch.requests.filter((url) => url.startsWith(`${shop.url}/shop/`))).toEqual([]);
+  });
+
+  it('loads from a CDN on another origin (script tag with crossorigin)', async () => {
+    // The demo shop serves the CDN folder with CORS, as CDNs do. Without
+    // crossorigin="anonymous" the browser resolves the loader's import() of
+    // its chunks against about:blank, and only the fallback shows.
+    await open('/zoo/cdn', { cdn: `${stack.shopUrl}/cdn` });
+    await expectLikePlainPage('cross-origin-cdn');
+    expect(
+      watch.requests.filter((url) => url.startsWith(`${stack.shopUrl}/cdn/runtime-`)),
+    ).toHaveLength(1);
   });
 
   it('waits for a slow API without layout shift, then shows the same widgets', async () => {

@@ -75,7 +75,13 @@ export function createStorefront(options: StorefrontOptions): Hono {
   const assetFile = staticFile(ASSETS_DIR, 'no-cache');
   const appFile = staticFile(APP_DIR, 'no-cache');
 
-  app.get('/cdn/*', async (c) => (await cdnFile(c.req.path.slice('/cdn/'.length))) ?? c.notFound());
+  app.get('/cdn/*', async (c) => {
+    const file = await cdnFile(c.req.path.slice('/cdn/'.length));
+    if (!file) return c.notFound();
+    // As a CDN does: other sites may load these files (their chunks are ES modules, fetched with CORS).
+    file.headers.set('access-control-allow-origin', '*');
+    return file;
+  });
   app.get('/assets/*', async (c) => (await assetFile(c.req.path.slice(1))) ?? c.notFound());
   app.get('/images/:file{[a-z0-9-]+\\.svg}', (c) => {
     const product = findProduct(c.req.param('file').replace(/\.svg$/, ''));
