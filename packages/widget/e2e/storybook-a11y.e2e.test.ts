@@ -106,15 +106,25 @@ describe('Storybook stories', () => {
               };
             }
           ).axe;
-          const result = await axe.run(document, {
+          const options = {
             // Page-level rules do not apply to a widget shown alone in a frame.
             rules: {
               region: { enabled: false },
               'landmark-one-main': { enabled: false },
               'page-has-heading-one': { enabled: false },
             },
-          });
-          return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+          };
+          // Storybook's a11y addon runs the same axe instance after each render;
+          // on a busy machine it may still be running. Wait for it, then run ours.
+          for (let attempt = 0; ; attempt++) {
+            try {
+              const result = await axe.run(document, options);
+              return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+            } catch (error) {
+              if (attempt >= 100 || !/already running/.test(String(error))) throw error;
+              await new Promise((resolve) => setTimeout(resolve, 100));
+            }
+          }
         });
         if (violations.length) failures.push(`${story.id}: ${violations.join(', ')}`);
       }
