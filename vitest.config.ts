@@ -46,6 +46,18 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        extends: true,
+        test: {
+          name: 'demo-e2e',
+          include: ['packages/demo/e2e/**/*.e2e.test.ts'],
+          environment: 'node',
+          globalSetup: ['packages/demo/e2e/global-setup.ts'],
+          testTimeout: 60_000,
+          // The global setup seeds the demo store (photos included) on embedded PGlite.
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });

@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase, startServer } from '@koubei/server/src/server.ts';
-import type { RunningServer } from '@koubei/server/src/server.ts';
-import { hashApiKey } from '@koubei/server/src/routes/merchant.ts';
+import { openDatabase, startServer } from '../../server/src/server.ts';
+import type { RunningServer } from '../../server/src/server.ts';
+import { hashApiKey } from '../../server/src/routes/merchant.ts';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { PageWatch } from './browser.ts';
@@ -44,7 +44,7 @@ async function invitations(): Promise<{ state: string }[]> {
 
 beforeAll(async () => {
   [browser, shop] = await Promise.all([launchChromium(), startShop()]);
-  const db = await openDatabase({ databaseUrl: undefined, dataDir: '' }, true);
+  const db = await openDatabase({ databaseUrl: null, dataDir: '' }, true);
   // The shop's origin may write (visits, status); the merchant key runs the programme.
   await db.query(
     'insert into stores (id, name, origins, moderation, api_key_hash) values ($1, $2, $3, $4, $5)',

@@ -146,6 +146,13 @@ export async function seedDemo(
             created,
           ],
         );
+        // The votes behind the counts: a vote recounts from this table, so a
+        // shopper's first vote must add to the seeded count, not replace it.
+        await tx.query(
+          `insert into votes (store_id, review_id, voter, helpful)
+           select $1, $2, 'seed-voter-' || n, n <= $3 from generate_series(1, $4::int) as n`,
+          [DEMO_STORE.id, id, helpful, helpful + unhelpful],
+        );
         for (let p = 0; p < photos; p++) {
           const photoId = randomBytes(9).toString('base64url');
           photoFiles.push({ id: photoId, palette: index + p, variant: i });

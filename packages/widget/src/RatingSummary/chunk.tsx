@@ -1,4 +1,13 @@
-import { enStars, enStates, enSummary, zhCNStars, zhCNStates, zhCNSummary } from '@koubei/core';
+import {
+  enReviews,
+  enStars,
+  enStates,
+  enSummary,
+  zhCNReviews,
+  zhCNStars,
+  zhCNStates,
+  zhCNSummary,
+} from '@koubei/core';
 import { useEffect } from 'preact/hooks';
 import { injectProductJsonLd } from '../cdn/inject-product-json-ld.ts';
 import type { WidgetChunk } from '../cdn/widget-chunks.ts';
@@ -33,9 +42,10 @@ function StructuredData({
  * the page's schema.org data alone.
  */
 export const chunk: WidgetChunk = {
+  // Review messages for the histogram's filter buttons ("5 stars", "filter reviews").
   messages: {
-    en: { ...enSummary, ...enStates, ...enStars },
-    'zh-CN': { ...zhCNSummary, ...zhCNStates, ...zhCNStars },
+    en: { ...enSummary, ...enStates, ...enStars, ...enReviews },
+    'zh-CN': { ...zhCNSummary, ...zhCNStates, ...zhCNStars, ...zhCNReviews },
   },
   render: ({ koubei, product, attr }) =>
     product ? (

@@ -16,7 +16,7 @@ describe('ReviewCarousel', () => {
     const client = await koubei.client();
     const getReviews = vi.spyOn(client, 'getReviews');
     render(<Framed koubei={koubei} product={PRODUCT} minRating={4} limit={6} />);
-    const region = await screen.findByRole('region', { name: 'Customer reviews' });
+    const region = await screen.findByRole('region', { name: 'Review highlights' });
     expect(getReviews).toHaveBeenCalledWith(
       PRODUCT,
       { sort: 'helpful', filter: { stars: [4, 5] }, limit: 6 },
@@ -91,12 +91,12 @@ describe('ReviewCarousel', () => {
     const retry = await screen.findByRole('button', { name: 'Retry' });
     expect(screen.getByRole('status').textContent).toContain('Reviews could not be loaded.');
     await userEvent.click(retry);
-    expect(await screen.findByRole('region', { name: 'Customer reviews' })).toBeTruthy();
+    expect(await screen.findByRole('region', { name: 'Review highlights' })).toBeTruthy();
   });
 
   it('speaks Chinese', async () => {
     render(<Framed koubei={storyKoubei('normal', 'zh-CN')} product={PRODUCT} />);
-    expect(await screen.findByRole('region', { name: '买家评价' })).toBeTruthy();
+    expect(await screen.findByRole('region', { name: '精选评价' })).toBeTruthy();
     expect(screen.getByRole('button', { name: '下一张' })).toBeTruthy();
     expect(screen.getByRole('group', { name: '第 1 张，共 10 张' })).toBeTruthy();
   });

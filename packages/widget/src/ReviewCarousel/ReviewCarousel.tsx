@@ -70,7 +70,9 @@ export function ReviewCarousel({
       {remote.stale && <StaleNotice koubei={koubei} />}
       <Carousel
         koubei={koubei}
-        label={t.t('reviews.title')}
+        // Not "Customer reviews": a product page often has the review list too,
+        // and two regions of one name cannot be told apart.
+        label={t.t('reviews.highlights')}
         autoplay={autoplay}
         intervalMs={intervalMs}
         onNavigate={onNavigate}

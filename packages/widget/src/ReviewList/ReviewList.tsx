@@ -267,15 +267,18 @@ export function ReviewList({
           onClose={() => setViewer(null)}
         />
       )}
-      <p class={css.disclosure}>
-        {disclosure ? (
-          <a class={css.link} href={disclosure}>
-            {t.t('reviews.disclosure')}
-          </a>
-        ) : (
-          t.t('reviews.disclosure')
-        )}
-      </p>
+      {/* Only under loaded reviews: shown below the skeleton, it would jump down (layout shift). */}
+      {page && (
+        <p class={css.disclosure}>
+          {disclosure ? (
+            <a class={css.link} href={disclosure}>
+              {t.t('reviews.disclosure')}
+            </a>
+          ) : (
+            t.t('reviews.disclosure')
+          )}
+        </p>
+      )}
     </section>
   );
 }

@@ -55,7 +55,9 @@ type KoubeiGlobal = { version: string } & Record<string, unknown>;
       ...new Set(
         batch
           .filter((p) => p.kind === 'stars' || p.kind === 'summary')
-          .flatMap((p) => (p.product ? [p.product] : [])),
+          // PRODUCT_ID_PATTERN: one unusable id (the runtime warns about it)
+          // must not fail the whole batch, and with it every badge on the page.
+          .flatMap((p) => (p.product && /^[\w.:-]{1,128}$/.test(p.product) ? [p.product] : [])),
       ),
     ];
     // The data request and the code download run side by side.
@@ -101,7 +103,9 @@ type KoubeiGlobal = { version: string } & Record<string, unknown>;
         warn(`unknown widget "${kind}"`);
         continue;
       }
-      if (!el.style.minHeight) el.style.setProperty('min-height', `${heights[kind]}px`);
+      // The shop's own reservation (its CSS, as the README asks) wins over the default.
+      if (!parseFloat(getComputedStyle(el).minHeight))
+        el.style.setProperty('min-height', `${heights[kind]}px`);
       // The landing banner floats over the window wherever its placeholder sits: mount it now.
       if (visible && heights[kind]) visible.observe(el);
       else queued.push(placeholder(el, kind));
