@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM } from '../packages/widget/e2e/browser.ts';
 
@@ -73,6 +73,8 @@ const chromium = (() => {
   }
 })();
 const started = new Date();
+// Other work on the machine skews timings (sizes are unaffected): say how busy it was.
+const loadAtStart = loadavg()[0]!.toFixed(2);
 const sections: string[] = [];
 for (const bench of chosen) {
   console.log(`\n## ${bench.title}\n`);
@@ -87,6 +89,7 @@ const header = `# Koubei benchmarks, ${day}
 Measured ${started.toISOString()} by \`pnpm bench\`${only.length ? ` (${only.join(', ')})` : ''} on
 ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM,
 Node ${process.version}, ${chromium}, ${process.platform}/${process.arch}.
+Load average (1 min) ${loadAtStart} at the start and ${loadavg()[0]!.toFixed(2)} at the end.
 Every table compares Koubei with a baseline measured in the same run.
 `;
 mkdirSync(`${root}bench/results`, { recursive: true });
