@@ -171,7 +171,8 @@ export function createApp(services: AppServices) {
     bodyLimit({
       maxSize: PHOTO_LIMIT,
       onError: () => {
-        throw new ProblemError(413, 'The request is too large');
+        // Unread body bytes would poison a kept-alive connection for the next request.
+        throw new ProblemError(413, 'The request is too large', [], { connection: 'close' });
       },
     }),
   );
@@ -183,7 +184,8 @@ export function createApp(services: AppServices) {
       bodyLimit({
         maxSize: JSON_LIMIT,
         onError: () => {
-          throw new ProblemError(413, 'The request is too large');
+          // Unread body bytes would poison a kept-alive connection for the next request.
+          throw new ProblemError(413, 'The request is too large', [], { connection: 'close' });
         },
       }),
     );

@@ -11,7 +11,7 @@ import { readImport } from './import-reviews.ts';
 import { newId } from './public-writes.ts';
 import type { AppServices, StoreRow } from '../http/context.ts';
 import { ProblemError } from '../http/problem.ts';
-import { readJsonBody } from '../http/json-body.ts';
+import { readJsonBody, readUtf8Body } from '../http/json-body.ts';
 import { merchantReferralRoutes } from './referrals.ts';
 
 export function hashApiKey(key: string): string {
@@ -205,7 +205,7 @@ export function merchantRoutes(services: AppServices) {
         : null;
     if (!format)
       throw new ProblemError(415, 'Import a CSV (text/csv) or JSON (application/json) file');
-    const { rows, problems } = readImport(await c.req.text(), format);
+    const { rows, problems } = readImport(await readUtf8Body(c), format);
     if (problems.length > 0)
       throw new ProblemError(
         422,
