@@ -10,7 +10,7 @@
 import { createIdempotencyKey } from '@koubei/core';
 import { sign } from '../src/http/signing.ts';
 import type { TestServer } from '../test/harness.ts';
-import { DATABASES, ORIGIN, STORE, startTestServer } from '../test/harness.ts';
+import { DATABASES, STORE, startTestServer } from '../test/harness.ts';
 
 const SECONDS = Number(process.env.KOUBEI_SOAK_SECONDS ?? 180);
 const CONNECTIONS = Number(process.env.KOUBEI_SOAK_CONNECTIONS ?? 16);
