@@ -106,15 +106,26 @@ describe('Storybook stories', () => {
               };
             }
           ).axe;
-          const result = await axe.run(document, {
-            // Page-level rules do not apply to a widget shown alone in a frame.
-            rules: {
-              region: { enabled: false },
-              'landmark-one-main': { enabled: false },
-              'page-has-heading-one': { enabled: false },
-            },
-          });
-          return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+          const run = () =>
+            axe.run(document, {
+              // Page-level rules do not apply to a widget shown alone in a frame.
+              rules: {
+                region: { enabled: false },
+                'landmark-one-main': { enabled: false },
+                'page-has-heading-one': { enabled: false },
+              },
+            });
+          // Storybook's a11y addon runs the same axe after each render (again when
+          // a story sets globals); on a busy machine it may still be at it.
+          for (let attempt = 0; ; attempt++) {
+            try {
+              const result = await run();
+              return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+            } catch (error) {
+              if (attempt >= 40 || !String(error).includes('already running')) throw error;
+              await new Promise((resolve) => setTimeout(resolve, 250));
+            }
+          }
         });
         if (violations.length) failures.push(`${story.id}: ${violations.join(', ')}`);
       }
