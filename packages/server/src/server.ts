@@ -6,6 +6,7 @@ import { migrate } from './db/migrations.ts';
 import { createApp } from './http/app.ts';
 import { createRateLimiter } from './http/rate-limit.ts';
 import { createReadCache } from './http/read-cache.ts';
+import type { PhotoStore } from './photos/photo-store.ts';
 import { createPhotoStore } from './photos/photo-store.ts';
 
 /** A counting semaphore without waiting: `take()` is false when all slots are busy. */
@@ -42,11 +43,13 @@ export async function startServer(
     Partial<Pick<ServerConfig, 'customerTokenTtlMs' | 'friendsMinimumCount'>>,
   db: Database,
   limits: { writesPerMinute?: number; readsPerMinute?: number; storeWritesPerMinute?: number } = {},
+  /** Parts to use instead of the defaults (tests put faults in them). */
+  parts: { photos?: PhotoStore } = {},
 ): Promise<RunningServer> {
   const app = createApp({
     db,
     config,
-    photos: await createPhotoStore(config.photoDir),
+    photos: parts.photos ?? (await createPhotoStore(config.photoDir)),
     writeLimiter: createRateLimiter({ limit: limits.writesPerMinute ?? 30, windowMs: 60_000 }),
     readLimiter: createRateLimiter({ limit: limits.readsPerMinute ?? 3000, windowMs: 60_000 }),
     storeWriteLimiter: createRateLimiter({

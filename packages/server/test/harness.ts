@@ -5,6 +5,8 @@ import pg from 'pg';
 import type { Database } from '../src/db/database.ts';
 import { openPglite, openPostgres } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrations.ts';
+import type { PhotoStore } from '../src/photos/photo-store.ts';
+import { createPhotoStore } from '../src/photos/photo-store.ts';
 import { hashApiKey } from '../src/routes/merchant.ts';
 import type { RunningServer } from '../src/server.ts';
 import { startServer } from '../src/server.ts';
@@ -63,6 +65,8 @@ export interface TestServer extends RunningServer {
   readonly photoDir: string;
 }
 
+export { freshDatabase };
+
 export async function startTestServer(
   kind: 'pglite' | 'postgres',
   options: {
@@ -70,6 +74,10 @@ export async function startTestServer(
     writesPerMinute?: number;
     storeWritesPerMinute?: number;
     friendsMinimumCount?: number;
+    /** Wraps the database the server uses (fault injection); setup and cleanup use the real one. */
+    wrapDatabase?: (db: Database) => Database;
+    /** Wraps the photo store the server uses. */
+    wrapPhotos?: (photos: PhotoStore) => PhotoStore;
   } = {},
 ): Promise<TestServer> {
   const { db, drop } = await freshDatabase(kind);
@@ -88,15 +96,17 @@ export async function startTestServer(
       photoDir,
       ...(options.friendsMinimumCount ? { friendsMinimumCount: options.friendsMinimumCount } : {}),
     },
-    db,
+    options.wrapDatabase ? options.wrapDatabase(db) : db,
     {
       writesPerMinute: options.writesPerMinute ?? 10_000,
       readsPerMinute: 100_000,
       storeWritesPerMinute: options.storeWritesPerMinute ?? 10_000,
     },
+    options.wrapPhotos ? { photos: options.wrapPhotos(createPhotoStore(photoDir)) } : {},
   );
   return {
     ...running,
+    db,
     photoDir,
     request(path, init = {}) {
       const { origin = ORIGIN, ...rest } = init;

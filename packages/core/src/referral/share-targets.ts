@@ -20,10 +20,18 @@ export type ShareTarget =
   | { readonly channel: ShareChannel; readonly kind: 'qr' }
   | { readonly channel: ShareChannel; readonly kind: 'link'; readonly href: string };
 
+// A UTF-16 half without its partner: encodeURIComponent throws URIError on one.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Percent-encoded, with broken characters as U+FFFD instead of an exception. */
+function encode(value: string): string {
+  return encodeURIComponent(value.replace(LONE_SURROGATE, '\uFFFD'));
+}
+
 /** Every channel, in the order the invite panel shows them, for `url` with the message `text`. */
 export function shareTargets(url: string, text: string): ShareTarget[] {
-  const u = encodeURIComponent(url);
-  const message = encodeURIComponent(`${text} ${url}`);
+  const u = encode(url);
+  const message = encode(`${text} ${url}`);
   const link = (channel: ShareChannel, href: string): ShareTarget => ({
     channel,
     kind: 'link',
@@ -32,14 +40,11 @@ export function shareTargets(url: string, text: string): ShareTarget[] {
   return [
     { channel: 'wechat', kind: 'qr' },
     { channel: 'qq', kind: 'qr' },
-    link(
-      'weibo',
-      `https://service.weibo.com/share/share.php?url=${u}&title=${encodeURIComponent(text)}`,
-    ),
-    link('email', `mailto:?subject=${encodeURIComponent(text)}&body=${message}`),
+    link('weibo', `https://service.weibo.com/share/share.php?url=${u}&title=${encode(text)}`),
+    link('email', `mailto:?subject=${encode(text)}&body=${message}`),
     link('sms', `sms:?&body=${message}`),
     link('whatsapp', `https://wa.me/?text=${message}`),
-    link('x', `https://x.com/intent/post?text=${encodeURIComponent(text)}&url=${u}`),
+    link('x', `https://x.com/intent/post?text=${encode(text)}&url=${u}`),
     link('facebook', `https://www.facebook.com/sharer/sharer.php?u=${u}`),
     link('line', `https://social-plugins.line.me/lineit/share?url=${u}`),
   ];

@@ -58,6 +58,13 @@ export async function openPostgres(url: string): Promise<Database> {
   // int8 (bigint) comes back as a string by default; our bigints are epoch milliseconds, safe as numbers.
   pg.types.setTypeParser(20, (value) => Number(value));
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection that PostgreSQL closes (a restart, a failover, an
+  // administrator) is reported here; without a listener Node treats the
+  // 'error' event as fatal and the whole API goes down. The pool has already
+  // dropped that connection and opens a new one on the next query.
+  pool.on('error', (error: Error & { code?: string }) => {
+    console.error('koubei-server: database connection lost:', error.code ?? error.message);
+  });
   await pool.query('select 1');
   const query = async <T>(
     client: pg.Pool | pg.PoolClient,
@@ -69,16 +76,30 @@ export async function openPostgres(url: string): Promise<Database> {
     query: (sql, params) => query(pool, sql, params),
     async transaction(work) {
       const client = await pool.connect();
+      // A connection lost mid-transaction also fires 'error' on the client,
+      // which the pool does not listen to while the client is checked out;
+      // unheard, that event would crash the process.
+      let lost: Error | undefined;
+      const onError = (error: Error) => {
+        lost = error;
+      };
+      client.on('error', onError);
+      let failed: unknown;
       try {
         await client.query('begin');
         const result = await work({ query: (sql, params) => query(client, sql, params) });
         await client.query('commit');
         return result;
       } catch (error) {
+        failed = error;
         await client.query('rollback').catch(() => undefined);
         throw error;
       } finally {
-        client.release();
+        // After a failure the connection may be dead: destroy it rather than
+        // hand it to the next request. The listener stays, as the socket's
+        // close may still be reported after this.
+        client.release(lost ?? (failed instanceof Error ? failed : undefined));
+        if (!lost && !failed) client.off('error', onError);
       }
     },
     close: () => pool.end(),

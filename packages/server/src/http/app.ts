@@ -69,6 +69,21 @@ export function createApp(services: AppServices) {
     if (error instanceof ProblemError) return problem(c, error);
     // Message and code only: database errors carry query parameters (names, emails).
     const { message, code } = error as Error & { code?: string };
+    if (code === 'ENOSPC' || code === 'EDQUOT') {
+      // The write was rolled back; the client may send it again later with the same key.
+      console.error('koubei-server: storage full:', code);
+      return problem(
+        c,
+        new ProblemError(
+          507,
+          'The server has no room to store this right now; try again later',
+          [],
+          {
+            'retry-after': '60',
+          },
+        ),
+      );
+    }
     console.error('koubei-server:', message, code ?? '');
     return problem(c, new ProblemError(500, 'Something went wrong on our side'));
   });
@@ -180,7 +195,8 @@ export function createApp(services: AppServices) {
     bodyLimit({
       maxSize: PHOTO_LIMIT,
       onError: () => {
-        throw new ProblemError(413, 'The request is too large');
+        // Unread body bytes would poison a kept-alive connection for the next request.
+        throw new ProblemError(413, 'The request is too large', [], { connection: 'close' });
       },
     }),
   );
@@ -192,7 +208,8 @@ export function createApp(services: AppServices) {
       bodyLimit({
         maxSize: JSON_LIMIT,
         onError: () => {
-          throw new ProblemError(413, 'The request is too large');
+          // Unread body bytes would poison a kept-alive connection for the next request.
+          throw new ProblemError(413, 'The request is too large', [], { connection: 'close' });
         },
       }),
     );

@@ -22,7 +22,7 @@ import { readImport } from './import-reviews.ts';
 import { newId } from './public-writes.ts';
 import type { AppServices, StoreRow } from '../http/context.ts';
 import { ProblemError } from '../http/problem.ts';
-import { readJsonBody } from '../http/json-body.ts';
+import { readJsonBody, readUtf8Body } from '../http/json-body.ts';
 import { merchantCustomerRoutes } from './customers.ts';
 import { eraseCustomer, merchantReferralRoutes } from './referrals.ts';
 
@@ -150,7 +150,7 @@ export function merchantRoutes(services: AppServices) {
         : null;
     if (!format)
       throw new ProblemError(415, 'Import a CSV (text/csv) or JSON (application/json) file');
-    const { rows, problems } = readImport(await c.req.text(), format);
+    const { rows, problems } = readImport(await readUtf8Body(c), format);
     if (problems.length > 0)
       throw new ProblemError(
         422,

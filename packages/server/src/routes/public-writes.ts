@@ -19,6 +19,7 @@ import type { ReviewRow } from '../db/review-rows.ts';
 import { photoUrls } from '../db/review-rows.ts';
 import { changeAggregate, ratedItem } from '../db/summaries.ts';
 import type { AppEnv, AppServices } from '../http/context.ts';
+import { readJson } from '../http/json-body.ts';
 import { ProblemError } from '../http/problem.ts';
 import { sign, verify } from '../http/signing.ts';
 import { PhotoRejectedError, processPhoto } from '../photos/process-photo.ts';
@@ -59,11 +60,7 @@ async function jsonBody(c: Context): Promise<unknown> {
   if (!/^application\/json\b/i.test(c.req.header('content-type') ?? '')) {
     throw new ProblemError(415, 'Send the review as application/json');
   }
-  try {
-    return await c.req.json();
-  } catch {
-    throw new ProblemError(400, 'The body is not valid JSON');
-  }
+  return readJson(c);
 }
 
 /** Text fields cleaned the same way for every client (controls, bidi overrides, spacing, length). */
@@ -357,13 +354,7 @@ export function publicWrites(services: AppServices) {
     if (!/^(text\/plain|application\/json)\b/i.test(c.req.header('content-type') ?? '')) {
       throw new ProblemError(415, 'Send events as text/plain or application/json');
     }
-    let raw: unknown;
-    try {
-      raw = JSON.parse(await c.req.text());
-    } catch {
-      throw new ProblemError(400, 'The body is not valid JSON');
-    }
-    const batch = validate(EventBatchSchema, raw);
+    const batch = validate(EventBatchSchema, await readJson(c));
     if (!batch.ok) throw new ProblemError(422, batch.message, batch.issues);
     const store = c.var.store.id;
     for (const event of batch.value.events) {

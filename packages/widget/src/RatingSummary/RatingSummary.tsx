@@ -72,7 +72,13 @@ export function SummaryView({
       <ul class={css.bars} aria-label={t.t('reviews.filter.label')}>
         {STARS_DOWN.map((stars) => {
           const count = summary.histogram[stars - 1] ?? 0;
-          const share = summary.count === 0 ? 0 : count / summary.count;
+          // The contract checks each number, not that the bars add up to the count:
+          // out of the larger of the two, no bar can pass 100 %.
+          const total = Math.max(
+            summary.count,
+            summary.histogram.reduce((sum, n) => sum + n, 0),
+          );
+          const share = total === 0 ? 0 : count / total;
           return (
             <li key={stars}>
               <button

@@ -1,6 +1,6 @@
 import type { Fetched, KoubeiError } from '@koubei/core';
 import { NetworkError, isKoubeiError } from '@koubei/core';
-import { useCallback, useLayoutEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useState } from 'preact/hooks';
 
 export interface RemoteState<T> {
   readonly status: 'loading' | 'ready' | 'error';
@@ -20,7 +20,7 @@ interface KeyedState<T> extends RemoteState<T> {
  * Runs a read when `key` changes and aborts it on unmount or when the key
  * changes again, so a widget never renders data for a query it no longer
  * shows. Returns the state and a retry function. Errors never escape: they
- * become the `error` state.
+ * become the `error` state, which is retried when the browser goes online.
  */
 export function useRemote<T>(
   key: string,
@@ -64,6 +64,15 @@ export function useRemote<T>(
   }, [key, attempt]);
 
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
+
+  // When the network comes back, a read that failed (or fell back to a saved
+  // copy) tries again by itself, once per 'online' event: no failure is kept.
+  const failed = state.status === 'error' || state.stale;
+  useEffect(() => {
+    if (!failed || typeof window === 'undefined') return undefined;
+    window.addEventListener('online', retry);
+    return () => window.removeEventListener('online', retry);
+  }, [failed, retry]);
   const { key: stateKey, ...remote } = state;
   // Until the effect for a new key has run, the data on hand belongs to the old request.
   return [stateKey === key ? remote : { ...remote, status: 'loading' }, retry];
