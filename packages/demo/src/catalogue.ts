@@ -1,7 +1,7 @@
 // The tea shop's own catalogue. Product ids and names come from the demo
 // store the API server seeds, so every card has reviews behind it; prices,
 // sections and descriptions are the shop's business, kept here.
-import { DEMO_PRODUCTS, DEMO_STORE } from '../../server/src/seed/demo-data.ts';
+import { DEMO_PRODUCTS, DEMO_REFERRAL, DEMO_STORE } from '../../server/src/seed/demo-data.ts';
 
 export type ShopLanguage = 'en' | 'zh';
 export type Section = 'teaware' | 'tea' | 'accessories';
@@ -17,6 +17,8 @@ export interface Product {
 }
 
 export const STORE_ID = DEMO_STORE.id;
+/** The shop plays a signed-in customer, Mei, whose invitations the seed fills in every state. */
+export const SIGNED_IN_CUSTOMER = DEMO_REFERRAL.customer.id;
 
 const SHOP_DETAILS: Record<string, { section: Section; price: number; colours: [string, string] }> =
   {

@@ -3,6 +3,8 @@
 // else. Everything interpolated goes through hono/html's escaping.
 import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
+import type { Reward } from '@koubei/core';
+import { ALL_MESSAGES, createTranslator, formatReward } from '@koubei/core';
 import type { Product, ShopLanguage } from './catalogue.ts';
 import { PRODUCTS, STORE_ID } from './catalogue.ts';
 import type { ShopCopy } from './copy.ts';
@@ -16,6 +18,11 @@ export interface PageContext {
   readonly path: string;
   /** Where the Koubei API answers (the script tag's data-api). */
   readonly apiUrl: string;
+  /**
+   * The signed-in customer's token for the referral widgets, from the shop's
+   * backend; null when it could not be had (the placeholders keep their fallback).
+   */
+  readonly customerToken?: string | null;
 }
 
 const other = (language: ShopLanguage): ShopLanguage => (language === 'en' ? 'zh' : 'en');
@@ -77,6 +84,7 @@ function layout(context: PageContext, title: string, main: Html): Html {
         </header>
         <main id="main">${main}</main>
         <footer class="footer"><p>${copy.footer}</p></footer>
+        <div data-koubei="invitee-banner"></div>
         ${koubeiScript(context, copy)}
       </body>
     </html>`;
@@ -179,6 +187,21 @@ export function productPage(context: PageContext, product: Product): Html {
           <p class="price">${copy.price(product.price)}</p>
           <p>${copy.productIntro}</p>
           <p><button class="button" type="button">${copy.addToCart}</button></p>
+          <form class="checkout" method="post" action="${link(language, '/checkout')}">
+            <h2 id="checkout-title">${copy.checkoutTitle}</h2>
+            <p>${copy.checkoutNote}</p>
+            <input type="hidden" name="product" value="${product.id}" />
+            <label for="checkout-email">${copy.checkoutEmail}</label>
+            <input
+              id="checkout-email"
+              name="email"
+              type="email"
+              autocomplete="email"
+              required
+              maxlength="254"
+            />
+            <button class="button" type="submit">${copy.checkoutButton}</button>
+          </form>
         </div>
       </article>
       <div id="reviews" class="reviews">
@@ -200,10 +223,13 @@ export function productPage(context: PageContext, product: Product): Html {
         <h2>${copy.writeTitle}</h2>
         <p>${copy.writeFallback}</p>
       </div>
-      <div data-koubei="invite-panel">
-        <h2>${copy.inviteTitle}</h2>
-        <p><a href="${link(language, '/account')}">${copy.inviteFallback}</a></p>
-      </div>`,
+      ${customerWidget(
+        'invite',
+        context,
+        html`<h2>${copy.inviteTitle}</h2>
+          <p><a href="${link(language, '/account')}">${copy.inviteFallback}</a></p>`,
+        name,
+      )}`,
   );
 }
 
@@ -220,14 +246,78 @@ export function accountPage(context: PageContext): Html {
           ${copy.orders.map((order) => html`<li>${order}</li>`)}
         </ul>
       </section>
-      <div data-koubei="invite-panel">
-        <h2>${copy.inviteTitle}</h2>
-        <p>${copy.inviteFallback}</p>
-      </div>
-      <div data-koubei="invite-status">
-        <h2>${copy.invitationsTitle}</h2>
-        <p>${copy.invitationsFallback}</p>
-      </div>`,
+      ${customerWidget(
+        'invite',
+        context,
+        html`<h2>${copy.inviteTitle}</h2>
+          <p>${copy.inviteFallback}</p>`,
+      )}
+      ${customerWidget(
+        'invite-status',
+        context,
+        html`<h2>${copy.invitationsTitle}</h2>
+          <p>${copy.invitationsFallback}</p>`,
+      )}`,
+  );
+}
+
+/**
+ * A widget for the signed-in customer: with their token it becomes the
+ * widget; without one (the API was down) it stays the shop's fallback.
+ */
+function customerWidget(
+  kind: 'invite' | 'invite-status',
+  context: PageContext,
+  fallback: Html,
+  productName?: string,
+): Html {
+  if (!context.customerToken) return html`<div>${fallback}</div>`;
+  const copy = COPY[context.language];
+  return html`<div
+    data-koubei="${kind}"
+    data-customer-token="${context.customerToken}"
+    ${kind === 'invite' ? html`data-store-name="${copy.shopName}"` : ''}
+    ${productName ? html`data-product-name="${productName}"` : ''}
+  >
+    ${fallback}
+  </div>`;
+}
+
+/** What came of a demo order, as the shop's backend learnt it from Koubei. */
+export type OrderOutcome =
+  | { readonly invite: 'none' }
+  | { readonly invite: 'credited'; readonly friendRewards: readonly Reward[] }
+  | { readonly invite: 'not-credited' };
+
+export function orderPage(context: PageContext, product: Product, outcome: OrderOutcome): Html {
+  const copy = COPY[context.language];
+  const translator = createTranslator({ locale: copy.koubeiLocale, messages: ALL_MESSAGES });
+  const rewards =
+    outcome.invite === 'credited'
+      ? html`<section class="order-reward" aria-labelledby="friend-reward-title">
+          <h2 id="friend-reward-title">${copy.friendRewardTitle}</h2>
+          <ul>
+            ${outcome.friendRewards.map(
+              (reward) =>
+                html`<li>
+                  ${formatReward(translator, reward)}
+                  ${
+                    reward.kind === 'coupon' && reward.code
+                      ? html` — ${copy.couponCode} <strong>${reward.code}</strong>`
+                      : ''
+                  }
+                </li>`,
+            )}
+          </ul>
+        </section>`
+      : html`<p>${outcome.invite === 'none' ? copy.noFriendReward : copy.inviteNotCredited}</p>`;
+  return layout(
+    context,
+    copy.orderTitle,
+    html`<h1>${copy.orderTitle}</h1>
+      <p>${copy.orderSummary(product.name[context.language])}</p>
+      ${rewards}
+      <p><a href="${link(context.language, '/products')}">${copy.backToShop}</a></p>`,
   );
 }
 

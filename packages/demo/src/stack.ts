@@ -10,6 +10,7 @@ import { createPhotoStore } from '../../server/src/photos/photo-store.ts';
 import { seedDemo } from '../../server/src/seed/seed.ts';
 import { openDatabase, startServer } from '../../server/src/server.ts';
 import { STORE_ID } from './catalogue.ts';
+import { createMerchantApi } from './merchant-api.ts';
 import { createStorefront } from './storefront.ts';
 
 export interface DemoStackOptions {
@@ -35,11 +36,15 @@ export interface DemoStack {
 
 export const DEFAULT_DEMO_API_KEY = 'demo-merchant-key-change-me';
 
-/** The origins a browser may report for a loopback URL (localhost and 127.0.0.1 alike). */
+/**
+ * The origins a browser may report for a loopback URL (localhost and 127.0.0.1
+ * alike), the printed one first: the seed points invite links at it, and the
+ * invite cookies belong to the host the friend lands on.
+ */
 function originsOf(url: string): string[] {
   const { protocol, hostname, port } = new URL(url);
   const hosts = ['localhost', '127.0.0.1'].includes(hostname)
-    ? ['localhost', '127.0.0.1']
+    ? [hostname, hostname === 'localhost' ? '127.0.0.1' : 'localhost']
     : [hostname];
   return hosts.map((host) => `${protocol}//${host}${port ? `:${port}` : ''}`);
 }
@@ -63,7 +68,11 @@ export async function startDemoStack(options: DemoStackOptions): Promise<DemoSta
   };
   const db = await openDatabase(config);
 
-  const storefront = createStorefront({ apiUrl: () => apiUrl });
+  // The shop's backend holds the merchant key; its pages never carry it.
+  const storefront = createStorefront({
+    apiUrl: () => apiUrl,
+    merchant: createMerchantApi({ apiUrl: () => apiUrl, apiKey }),
+  });
   const shop = await new Promise<{ url: string; close(): Promise<void> }>((resolve) => {
     const server = serve(
       { fetch: storefront.fetch, port: options.shopPort ?? 5173, hostname: host },

@@ -1,11 +1,22 @@
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { csrf } from 'hono/csrf';
 import type { Product, ShopLanguage } from './catalogue.ts';
-import { findProduct } from './catalogue.ts';
-import type { PageContext } from './pages.ts';
-import { accountPage, homePage, listingPage, notFoundPage, productPage } from './pages.ts';
+import { findProduct, SIGNED_IN_CUSTOMER } from './catalogue.ts';
+import type { MerchantApi } from './merchant-api.ts';
+import type { OrderOutcome, PageContext } from './pages.ts';
+import {
+  accountPage,
+  homePage,
+  listingPage,
+  notFoundPage,
+  orderPage,
+  productPage,
+} from './pages.ts';
 
 /** The widget's script-tag build, served here the way a CDN would serve it. */
 export const CDN_DIR = fileURLToPath(new URL('../../widget/dist/cdn/', import.meta.url));
@@ -24,6 +35,8 @@ const TYPES: Record<string, string> = {
 export interface StorefrontOptions {
   /** Where the Koubei API answers; read per request, since it may start after the shop. */
   readonly apiUrl: () => string;
+  /** The shop's back office: customer tokens and purchase reports, server-side. */
+  readonly merchant: MerchantApi;
 }
 
 /**
@@ -106,24 +119,79 @@ export function createStorefront(options: StorefrontOptions): Hono {
 
   app.get('/', (c) => {
     const preferred = c.req.header('accept-language') ?? '';
-    return c.redirect(/^\s*zh/i.test(preferred) ? '/zh/' : '/en/');
+    // The query stays: invite links land here with `?koubei_invite=CODE`.
+    const { search } = new URL(c.req.url);
+    return c.redirect(`${/^\s*zh/i.test(preferred) ? '/zh/' : '/en/'}${search}`);
   });
+
+  /** Mei's token for her widgets; a page without it still works (the placeholders' fallback shows). */
+  const customerToken = async (): Promise<string | null> => {
+    try {
+      return await options.merchant.customerToken(SIGNED_IN_CUSTOMER);
+    } catch (error) {
+      console.error('The customer token could not be had:', error);
+      return null;
+    }
+  };
 
   const pages: Record<string, (context: PageContext) => ReturnType<typeof homePage>> = {
     '/': homePage,
     '/products': listingPage,
     '/account': accountPage,
   };
-  app.get('/:language{en|zh}/*', (c) => {
+  app.get('/:language{en|zh}/*', async (c) => {
     const language = c.req.param('language') as ShopLanguage;
     const path = c.req.path.slice(language.length + 1) || '/';
     const context: PageContext = { language, path, apiUrl: options.apiUrl() };
     const page = pages[path];
-    if (page) return c.html(page(context));
+    if (page) {
+      const token = path === '/account' ? await customerToken() : null;
+      return c.html(page({ ...context, customerToken: token }));
+    }
     const match = /^\/products\/([a-z0-9-]+)$/.exec(path);
     const product = match ? findProduct(match[1] as string) : undefined;
-    if (product) return c.html(productPage(context, product));
+    if (product)
+      return c.html(productPage({ ...context, customerToken: await customerToken() }, product));
     return c.html(notFoundPage(context), 404);
+  });
+
+  // The demo checkout, as a shop's backend does it: a new customer places
+  // the order, and the invite cookies the script tag kept (first-party) go
+  // with the purchase report, so the friend and the inviter are rewarded.
+  app.post('/:language{en|zh}/checkout', csrf(), async (c) => {
+    const language = c.req.param('language') as ShopLanguage;
+    const context: PageContext = { language, path: '/checkout', apiUrl: options.apiUrl() };
+    const form = await c.req.parseBody();
+    const product = typeof form.product === 'string' ? findProduct(form.product) : undefined;
+    if (!product) return c.html(notFoundPage(context), 404);
+    const email = typeof form.email === 'string' ? form.email.trim() : '';
+    const inviteCode = getCookie(c, 'koubei_invite');
+    const visitorId = getCookie(c, 'koubei_visitor');
+    let outcome: OrderOutcome;
+    try {
+      const result = await options.merchant.reportPurchase({
+        customerId: `demo-shopper-${randomUUID()}`,
+        ...(email ? { email } : {}),
+        products: [product.id],
+        ...(inviteCode ? { inviteCode } : {}),
+        ...(visitorId ? { visitorId } : {}),
+      });
+      outcome = !result
+        ? { invite: 'none' }
+        : result.credited
+          ? {
+              invite: 'credited',
+              friendRewards: result.rewards
+                .filter((reward) => reward.side === 'invitee')
+                .map((reward) => reward.reward),
+            }
+          : { invite: 'not-credited' };
+    } catch (error) {
+      // The order stands; only its report failed (a shop would retry it later).
+      console.error('The purchase could not be reported to Koubei:', error);
+      outcome = { invite: inviteCode ? 'not-credited' : 'none' };
+    }
+    return c.html(orderPage(context, product, outcome));
   });
   app.get('/:language{en|zh}', (c) => c.redirect(`/${c.req.param('language')}/`));
 
