@@ -34,6 +34,9 @@ export async function openDatabase(
     ? await openPostgres(config.databaseUrl)
     : await openPglite(inMemory ? null : `${config.dataDir}/pglite`);
   await migrate(db);
+  // PGlite runs no autovacuum, so the planner's statistics would stay those of
+  // the first start; refresh them on every start (it samples, so it is quick).
+  if (db.kind === 'pglite') await db.query('analyze');
   return db;
 }
 

@@ -24,7 +24,8 @@ type KoubeiGlobal = { version: string } & Record<string, unknown>;
     carousel: 300,
     gallery: 260,
     testimonials: 320,
-    'social-proof': 24,
+    // Up to three lines of activity.
+    'social-proof': 56,
     form: 560,
     invite: 360,
     'invite-status': 320,
