@@ -5,7 +5,7 @@
 // and the Lighthouse mobile performance score. A benchmark: it prints tables
 // and never fails on speed. Run through `pnpm bench` (which builds first).
 import type { Browser, CDPSession, Page } from 'playwright-core';
-import { launchChromium } from '../packages/widget/e2e/browser.ts';
+import { CHROMIUM, CHROMIUM_FLAGS, launchChromium } from '../packages/widget/e2e/browser.ts';
 import type { BenchStack } from './stack.ts';
 import {
   BIG_PRODUCT_REVIEWS,
@@ -386,16 +386,8 @@ await browser.close();
   const { default: lighthouse } = await import('lighthouse');
   const chromeLauncher = await import('chrome-launcher');
   const chrome = await chromeLauncher.launch({
-    chromePath: process.env.KOUBEI_CHROMIUM ?? '/usr/bin/chromium',
-    chromeFlags: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    chromePath: CHROMIUM,
+    chromeFlags: CHROMIUM_FLAGS,
   });
   const score = async (url: string) => {
     const scores: number[] = [];

@@ -5,6 +5,17 @@ import { chromium } from 'playwright-core';
 /** Debian's Chromium; nothing in Koubei downloads a browser of its own. */
 export const CHROMIUM = process.env.KOUBEI_CHROMIUM ?? '/usr/bin/chromium';
 
+/** How every Koubei test and benchmark starts it: headless, and offline but for loopback. */
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
 export function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
@@ -13,15 +24,7 @@ export function launchChromium(): Promise<Browser> {
   }
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: CHROMIUM_FLAGS,
   });
 }
 
