@@ -1,5 +1,6 @@
 // `pnpm start` (the README's run command): builds the widgets' script-tag
-// files and the developer page, then runs the Koubei API and the tea shop.
+// files, the developer page and the merchant console, then runs the Koubei
+// API and the tea shop.
 // The embedded database is seeded on the first start and kept afterwards.
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,8 +11,9 @@ const started = performance.now();
 const widgetRoot = fileURLToPath(new URL('../../widget/', import.meta.url));
 const demoRoot = fileURLToPath(new URL('../', import.meta.url));
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const serverRoot = fileURLToPath(new URL('../../server/', import.meta.url));
 
-// Both builds take about a second each; doing them every time keeps the
+// Each build takes about a second; doing them every time keeps the
 // served files in step with the sources without any staleness checks.
 await build({
   configFile: `${widgetRoot}vite.cdn.config.ts`,
@@ -19,6 +21,7 @@ await build({
   logLevel: 'error',
 });
 await build({ configFile: `${demoRoot}vite.config.ts`, logLevel: 'error' });
+await build({ configFile: `${serverRoot}vite.console.config.ts`, logLevel: 'error' });
 const built = performance.now();
 
 const dataDir = resolve(repoRoot, process.env.KOUBEI_DATA_DIR ?? '.koubei-data');
