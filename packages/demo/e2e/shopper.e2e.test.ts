@@ -212,6 +212,9 @@ describe('the demo shop', () => {
         async () => {
           await page.reload();
           const reviews = host('reviews');
+          // The reload keeps the scroll position down at the form; widgets
+          // mount as they near the viewport, so scroll back up to the list.
+          await reviews.scrollIntoViewIfNeeded();
           await reviews.locator('select').selectOption('newest');
           const first = reviews.locator('article').first();
           await first.waitFor();
