@@ -111,7 +111,12 @@ function applyEdits(base: unknown, edits: readonly Edit[]): unknown {
       if (edit.kind === 'set') root = structuredClone(edit.value);
       continue;
     }
-    const parent = path.slice(0, -1).reduce<unknown>((node, key) => (node as never)[key], root);
+    // Own properties only: `node.__proto__` would walk into the prototype.
+    const own = (node: unknown, key: string | number): unknown =>
+      typeof node === 'object' && node !== null
+        ? Object.getOwnPropertyDescriptor(node, key)?.value
+        : undefined;
+    const parent = path.slice(0, -1).reduce<unknown>(own, root);
     const last = path[path.length - 1] as string | number;
     if (typeof parent !== 'object' || parent === null) continue;
     const target = parent as Record<string | number, unknown>;
@@ -124,7 +129,7 @@ function applyEdits(base: unknown, edits: readonly Edit[]): unknown {
       });
     else if (edit.kind === 'delete') delete target[last];
     else {
-      const node = target[last];
+      const node = own(target, last);
       if (typeof node === 'object' && node !== null)
         Object.defineProperty(node, edit.key, {
           value: structuredClone(edit.value),
