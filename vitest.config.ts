@@ -18,7 +18,10 @@ export default defineConfig({
         plugins: [koubeiCss()],
         test: {
           name: 'widget',
-          include: ['packages/widget/src/**/*.test.{ts,tsx}'],
+          include: [
+            'packages/widget/src/**/*.test.{ts,tsx}',
+            'packages/widget/test/**/*.test.{ts,tsx}',
+          ],
           environment: 'happy-dom',
           setupFiles: ['packages/widget/vitest.setup.ts'],
           // Widgets read their CSS as text (see vite-koubei-css.ts); let Vite produce it.

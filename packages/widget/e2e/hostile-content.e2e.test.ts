@@ -12,9 +12,9 @@ import { LIMITS } from '@koubei/core';
 import { launchChromium, watchPage } from './browser.ts';
 import type { Running } from './servers.ts';
 import { startShop } from './servers.ts';
-import { createHostileFetch, HOSTILE_PRODUCT } from '../src/reliability/hostile-api.ts';
-import { CANARY, HOSTILE_PAYLOADS } from '../src/reliability/hostile-payloads.ts';
-import { FORBIDDEN_ELEMENTS, URL_ATTRIBUTES, isSafeUrl } from '../src/reliability/dom-offences.ts';
+import { createHostileFetch, HOSTILE_PRODUCT } from '../test/reliability/hostile-api.ts';
+import { CANARY, HOSTILE_PAYLOADS } from '../test/reliability/hostile-payloads.ts';
+import { FORBIDDEN_ELEMENTS, URL_ATTRIBUTES, isSafeUrl } from '../test/reliability/dom-offences.ts';
 
 const BATCHES = Array.from(
   { length: Math.ceil(HOSTILE_PAYLOADS.length / LIMITS.pageSize) },

@@ -13,7 +13,7 @@ import type { JsonBodyType } from 'msw';
 import { setupServer } from 'msw/node';
 import type { ComponentChild } from 'preact';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createKoubei } from '../create-koubei.ts';
+import { createKoubei } from '../../src/create-koubei.ts';
 import {
   FriendsRecommended,
   PhotoGallery,
@@ -21,9 +21,9 @@ import {
   ReviewList,
   Stars,
   TestimonialWall,
-} from '../index.ts';
-import type { KoubeiServices } from '../shared/services.ts';
-import { SOCIAL_PROOF, TESTIMONIALS, makeReviews, summaryOf } from '../stories/fixtures.ts';
+} from '../../src/index.ts';
+import type { KoubeiServices } from '../../src/shared/services.ts';
+import { SOCIAL_PROOF, TESTIMONIALS, makeReviews, summaryOf } from '../../src/stories/fixtures.ts';
 
 const API = 'https://api.koubei.test';
 const STORE = 'tea-house';

@@ -242,7 +242,6 @@ const TYPES: unknown[] = [
   ['a', 'b'],
   {},
   { __html: `<img src=x onerror=${run}>` },
-  // eslint-disable-next-line no-restricted-syntax -- hostile data: the key must reach the widget to show it is ignored
   { dangerouslySetInnerHTML: { __html: `<img src=x onerror=${run}>` } },
   { toString: 'not a function' },
   [[[[[[[[[[['deep']]]]]]]]]]],

@@ -18,9 +18,9 @@ import {
   ReviewList,
   Stars,
   TestimonialWall,
-} from '../index.ts';
-import { injectProductJsonLd } from '../cdn/inject-product-json-ld.ts';
-import type { KoubeiServices } from '../shared/services.ts';
+} from '../../src/index.ts';
+import { injectProductJsonLd } from '../../src/cdn/inject-product-json-ld.ts';
+import type { KoubeiServices } from '../../src/shared/services.ts';
 import { domOffences } from './dom-offences.ts';
 import { HOSTILE_PRODUCT, hostileKoubei } from './hostile-api.ts';
 import { CANARY, HOSTILE_PAYLOADS, HOSTILE_STRINGS, POLLUTION_KEYS } from './hostile-payloads.ts';

@@ -8,7 +8,7 @@ import { render, waitFor } from '@testing-library/preact';
 import fc from 'fast-check';
 import type { ComponentChild } from 'preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createKoubei } from '../create-koubei.ts';
+import { createKoubei } from '../../src/create-koubei.ts';
 import {
   FriendsRecommended,
   PhotoGallery,
@@ -17,10 +17,10 @@ import {
   ReviewList,
   Stars,
   TestimonialWall,
-} from '../index.ts';
-import type { KoubeiServices } from '../shared/services.ts';
-import { SOCIAL_PROOF, TESTIMONIALS, makeReviews, summaryOf } from '../stories/fixtures.ts';
-import { sanitizeThemeTokens, applyThemeTokens } from '../styles/theme-tokens.ts';
+} from '../../src/index.ts';
+import type { KoubeiServices } from '../../src/shared/services.ts';
+import { SOCIAL_PROOF, TESTIMONIALS, makeReviews, summaryOf } from '../../src/stories/fixtures.ts';
+import { sanitizeThemeTokens, applyThemeTokens } from '../../src/styles/theme-tokens.ts';
 import { domOffences } from './dom-offences.ts';
 import { HOSTILE_PAYLOADS } from './hostile-payloads.ts';
 

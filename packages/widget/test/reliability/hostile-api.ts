@@ -4,8 +4,8 @@
 // friend names) and in every URL field. Test-only; runs the real client, so
 // the payloads meet the same validation and guards as in production.
 
-import type { KoubeiServices } from '../shared/services.ts';
-import { createKoubei } from '../create-koubei.ts';
+import type { KoubeiServices } from '../../src/shared/services.ts';
+import { createKoubei } from '../../src/create-koubei.ts';
 import { createKoubeiClient } from '@koubei/core';
 
 export const HOSTILE_PRODUCT = 'teapot-celadon';
@@ -15,7 +15,6 @@ const SAFE_PHOTO = 'https://cdn.koubei.test/photos/1.png';
 /** Keys that must never reach the DOM as props, added to every item. */
 function withHostileKeys<T extends object>(item: T, payload: unknown): T {
   const extra = {
-    // eslint-disable-next-line no-restricted-syntax -- hostile data: the key must reach the widget to show it is ignored
     dangerouslySetInnerHTML: { __html: '<img src=x onerror=__koubeiCanary()>' },
     onclick: '__koubeiCanary()',
     style: 'position:fixed;inset:0',
