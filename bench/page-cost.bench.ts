@@ -21,6 +21,10 @@ import { median, printTable } from './table.mjs';
 
 const LOADS = Number(process.env.KOUBEI_BENCH_LOADS ?? 7);
 const THROTTLES = [1, 4] as const;
+// `KOUBEI_BENCH_PARTS=cost,scale,big,spa,lighthouse` runs only those parts (all when unset).
+const PARTS = new Set((process.env.KOUBEI_BENCH_PARTS ?? '').split(',').filter(Boolean));
+const part = (name: 'cost' | 'scale' | 'big' | 'spa' | 'lighthouse') =>
+  PARTS.size === 0 || PARTS.has(name);
 
 /** Collects long tasks, layout shifts and the first widget paint from the very start of the page. */
 const OBSERVE = () => {
@@ -180,7 +184,7 @@ for (const [name, html] of Object.entries(pages)) {
 const f = (n: number, digits = 1) => n.toFixed(digits);
 const costRows: string[][] = [];
 const requestNotes: string[] = [];
-for (const name of Object.keys(pages)) {
+for (const name of part('cost') ? Object.keys(pages) : []) {
   for (const rate of THROTTLES) {
     const without = await loads(browser, stack, `${stack.shop.url}/${name}/without`, rate);
     const withK = await loads(browser, stack, `${stack.shop.url}/${name}/with`, rate);
@@ -198,23 +202,26 @@ for (const name of Object.keys(pages)) {
     if (rate === 1) requestNotes.push(`${name}: ${withK.requests.join(', ')}`);
   }
 }
-printTable(
-  `Page cost: median of ${LOADS} fresh loads, with Koubei (without in brackets); "added" = with − without`,
-  [
-    'page',
-    'script ms',
-    'script added',
-    'long tasks >50 ms / max ms',
-    'blocking added ms',
-    'CLS added',
-    'first widget paint ms',
-    'Koubei requests before it',
-    'heap added MB',
-  ],
-  costRows,
-);
-console.log('\nKoubei requests before the first widget painted (1x):');
-for (const note of requestNotes) console.log(`  ${note}`);
+if (costRows.length)
+  printTable(
+    `Page cost: median of ${LOADS} fresh loads, with Koubei (without in brackets); "added" = with − without`,
+    [
+      'page',
+      'script ms',
+      'script added',
+      'long tasks >50 ms / max ms',
+      'blocking added ms',
+      'CLS added',
+      'first widget paint ms',
+      'Koubei requests before it',
+      'heap added MB',
+    ],
+    costRows,
+  );
+if (requestNotes.length) {
+  console.log('\nKoubei requests before the first widget painted (1x):');
+  for (const note of requestNotes) console.log(`  ${note}`);
+}
 
 // ---------------------------------------------------------------------------
 // Scale: 50 widgets on one page; a product with 10 000 reviews.
@@ -228,7 +235,7 @@ stack.shop.page(
   shopPage({ withKoubei: false, apiUrl: stack.apiUrl, title: '50 widgets', body: scaleBody() }),
 );
 const scaleRows: string[][] = [];
-for (const rate of THROTTLES) {
+for (const rate of part('scale') ? THROTTLES : []) {
   // A viewport tall enough that every widget is near it and mounts at once.
   const tall = { width: 1280, height: 30_000 };
   const runs = [];
@@ -244,11 +251,12 @@ for (const rate of THROTTLES) {
     `${Math.max(...runs.map((r) => r.longTasks))} / ${f(Math.max(...runs.map((r) => r.maxLongTask)), 0)}`,
   ]);
 }
-printTable(
-  '50 widgets on one page (25 badges, 15 review lists, 10 social-proof), median of 3, added over the same page without Koubei',
-  ['throttle', 'main-thread work added ms', 'script added ms', 'long tasks >50 ms / max ms'],
-  scaleRows,
-);
+if (scaleRows.length)
+  printTable(
+    '50 widgets on one page (25 badges, 15 review lists, 10 social-proof), median of 3, added over the same page without Koubei',
+    ['throttle', 'main-thread work added ms', 'script added ms', 'long tasks >50 ms / max ms'],
+    scaleRows,
+  );
 
 stack.shop.page(
   '/big',
@@ -302,7 +310,7 @@ const TIME_CHANGE = async (action: 'next' | 'previous' | 'five-stars') => {
 };
 
 const bigRows: string[][] = [];
-for (const rate of THROTTLES) {
+for (const rate of part('big') ? THROTTLES : []) {
   const context = await newContext(browser);
   const page = await context.newPage();
   await page.addInitScript(OBSERVE);
@@ -335,22 +343,23 @@ for (const rate of THROTTLES) {
   ]);
   await context.close();
 }
-printTable(
-  `A product with ${BIG_PRODUCT_REVIEWS.toLocaleString('en')} reviews (page size 10): 100 page and filter changes`,
-  [
-    'throttle',
-    'widget DOM nodes',
-    'first page shown ms (from navigation)',
-    'change median ms',
-    'change max ms',
-    'JS heap MB after GC: start → 50 → 100 changes',
-  ],
-  bigRows,
-);
+if (bigRows.length)
+  printTable(
+    `A product with ${BIG_PRODUCT_REVIEWS.toLocaleString('en')} reviews (page size 10): 100 page and filter changes`,
+    [
+      'throttle',
+      'widget DOM nodes',
+      'first page shown ms (from navigation)',
+      'change median ms',
+      'change max ms',
+      'JS heap MB after GC: start → 50 → 100 changes',
+    ],
+    bigRows,
+  );
 
 // Mount/unmount cycles in a single-page app: 50 times remove every widget of
 // the product page and add them back through window.Koubei.
-{
+if (part('spa')) {
   const context = await newContext(browser, { width: 1280, height: 4000 });
   const page = await context.newPage();
   const cdp = await throttled(page, 1);
@@ -382,7 +391,7 @@ await browser.close();
 
 // ---------------------------------------------------------------------------
 // Lighthouse, mobile preset (simulated slow 4G and 4x CPU), its own Chromium.
-{
+if (part('lighthouse')) {
   const { default: lighthouse } = await import('lighthouse');
   const chromeLauncher = await import('chrome-launcher');
   const chrome = await chromeLauncher.launch({
