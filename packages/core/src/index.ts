@@ -16,6 +16,7 @@ export {
   ShareSchema,
   UrlSchema,
   AspectKeySchema,
+  DeviceIdSchema,
 } from './model/primitives.ts';
 export type { AspectKey } from './model/primitives.ts';
 
@@ -220,7 +221,6 @@ export {
   MERCHANT_ROUTES,
   MODERATION_REASONS,
   CustomerIdSchema,
-  DeviceIdSchema,
   ModerationInputSchema,
   ReplyInputSchema,
   ErasureInputSchema,

@@ -1,5 +1,11 @@
 import * as v from 'valibot';
-import { LIMITS, ProductIdSchema, RatingSchema, TimestampSchema } from '../model/primitives.ts';
+import {
+  DeviceIdSchema,
+  LIMITS,
+  ProductIdSchema,
+  RatingSchema,
+  TimestampSchema,
+} from '../model/primitives.ts';
 import { PhotoSchema, ReviewSchema } from '../model/review.ts';
 import { ProductSummarySchema } from '../model/summary.ts';
 import { TestimonialSchema } from '../model/testimonial.ts';
@@ -11,7 +17,6 @@ import {
   ReferralLeaderboardSchema,
 } from '../model/referral.ts';
 import { EventBatchSchema } from '../model/events.ts';
-import { DeviceIdSchema } from './merchant-contract.ts';
 import {
   HelpfulVoteResultSchema,
   HelpfulVoteSchema,

@@ -5,6 +5,7 @@ import { ASPECT_KEYS } from '../model/constants.ts';
 import {
   CountSchema,
   EntityIdSchema,
+  DeviceIdSchema,
   LanguageTagSchema,
   LIMITS,
   ProductIdSchema,
@@ -40,8 +41,6 @@ import type { RouteDefinition } from './api-contract.ts';
 /** A customer as the store knows them: its own id, opaque to Koubei. */
 export const CustomerIdSchema = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(128));
 const EmailSchema = v.pipe(v.string(), v.trim(), v.email(), v.maxLength(254));
-/** The random first-party id the widgets keep for a visitor (see ReferralVisitSchema). */
-export const DeviceIdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/));
 
 /** Reasons a merchant may hide or flag a review: a fixed list, never "it was negative". */
 export const MODERATION_REASONS = [

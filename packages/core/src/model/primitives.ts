@@ -45,3 +45,6 @@ export const UrlSchema = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.u
 
 export const AspectKeySchema = v.picklist(ASPECT_KEYS);
 export type AspectKey = v.InferOutput<typeof AspectKeySchema>;
+
+/** The random first-party id the widgets keep for a visitor (see ReferralVisitSchema). */
+export const DeviceIdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/));
