@@ -1,3 +1,4 @@
+import { intl } from './intl-cache.ts';
 import type { MessageKey } from './messages-en.ts';
 
 export type PluralMessage = { readonly other: string } & Partial<
@@ -77,17 +78,13 @@ export function createTranslator(options: TranslatorOptions): Translator {
     options.overrides?.[FALLBACK_LOCALE] ?? {},
     options.messages[FALLBACK_LOCALE] ?? {},
   ];
-  const plurals = new Intl.PluralRules(locale);
-  const numbers = new Intl.NumberFormat(locale);
-  const rating = new Intl.NumberFormat(locale, {
-    minimumFractionDigits: 1,
-    maximumFractionDigits: 1,
-  });
-  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+  const numbers = (numberOptions?: Intl.NumberFormatOptions) =>
+    intl(
+      `number|${locale}|${JSON.stringify(numberOptions)}`,
+      () => new Intl.NumberFormat(locale, numberOptions),
+    );
   const formatNumber = (value: number, numberOptions?: Intl.NumberFormatOptions): string =>
-    Number.isFinite(value)
-      ? (numberOptions ? new Intl.NumberFormat(locale, numberOptions) : numbers).format(value)
-      : '';
+    Number.isFinite(value) ? numbers(numberOptions).format(value) : '';
 
   return {
     locale,
@@ -104,12 +101,19 @@ export function createTranslator(options: TranslatorOptions): Translator {
       const template =
         typeof message === 'string'
           ? message
-          : (message[plurals.select(Number(params.count ?? 0))] ?? message.other);
+          : (message[
+              intl(`plural|${locale}`, () => new Intl.PluralRules(locale)).select(
+                Number(params.count ?? 0),
+              )
+            ] ?? message.other);
       return fill(template, params, (n) => formatNumber(n));
     },
     formatNumber,
     formatRating: (value) =>
-      Number.isFinite(value) ? rating.format(Math.round(value * 10) / 10) : '',
-    formatPercent: (share) => (Number.isFinite(share) ? percent.format(share) : ''),
+      formatNumber(Math.round(value * 10) / 10, {
+        minimumFractionDigits: 1,
+        maximumFractionDigits: 1,
+      }),
+    formatPercent: (share) => formatNumber(share, { style: 'percent', maximumFractionDigits: 0 }),
   };
 }

@@ -1,3 +1,4 @@
+import { intl } from './intl-cache.ts';
 // Date formatting apart from the translator: star badges never show dates,
 // so the script tag's first paint does not carry this code.
 
@@ -11,25 +12,6 @@ const RELATIVE_UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
   ['second', 1],
 ];
 
-/**
- * Intl formatters are slow to make (about 0.1–1 ms each, more on phones) and
- * a review list formats two dates per card: keep them per locale and options.
- * Bounded, because locales and options come from configuration.
- */
-const formatters = new Map<string, Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
-function formatter<T extends Intl.DateTimeFormat | Intl.RelativeTimeFormat>(
-  key: string,
-  make: () => T,
-): T {
-  let found = formatters.get(key) as T | undefined;
-  if (!found) {
-    if (formatters.size >= 32) formatters.clear();
-    found = make();
-    formatters.set(key, found);
-  }
-  return found;
-}
-
 /** A date in the locale, or '' when the timestamp is not a real date (never throws). */
 export function formatDate(
   locale: string,
@@ -40,7 +22,7 @@ export function formatDate(
   if (!Number.isFinite(time)) return '';
   try {
     const key = `date|${locale}|${JSON.stringify(options)}`;
-    return formatter(key, () => new Intl.DateTimeFormat(locale, options)).format(time);
+    return intl(key, () => new Intl.DateTimeFormat(locale, options)).format(time);
   } catch {
     return '';
   }
@@ -53,7 +35,7 @@ export function formatRelativeTime(locale: string, iso: string, now: number = Da
   const seconds = Math.round((time - now) / 1000);
   const [unit, size] = RELATIVE_UNITS.find(([, s]) => Math.abs(seconds) >= s) ?? ['second', 1];
   try {
-    const relative = formatter(
+    const relative = intl(
       `relative|${locale}`,
       () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }),
     );
@@ -73,10 +55,15 @@ export function formatDuration(locale: string, ms: number): string {
       : minutes < 48 * 60
         ? [minutes / 60, 'hour']
         : [minutes / 1440, 'day'];
-  return new Intl.NumberFormat(locale, {
-    style: 'unit',
-    unit,
-    unitDisplay: 'long',
-    maximumFractionDigits: value < 10 ? 1 : 0,
-  }).format(value);
+  const digits = value < 10 ? 1 : 0;
+  return intl(
+    `duration|${locale}|${unit}|${digits}`,
+    () =>
+      new Intl.NumberFormat(locale, {
+        style: 'unit',
+        unit,
+        unitDisplay: 'long',
+        maximumFractionDigits: digits,
+      }),
+  ).format(value);
 }

@@ -71,12 +71,9 @@ export function createRuntime(config: LoaderConfig): Runtime {
       (e) => e.emit(host, event),
       () => undefined,
     );
-  const themeTokens = config.tokens
-    ? import('../styles/theme-tokens.ts').then((m) => {
-        const [accepted, rejected] = m.sanitizeThemeTokens(m.parseTokensAttribute(config.tokens));
-        if (rejected.length) warn('ignored theme tokens:', rejected.join(', '));
-        return (element: HTMLElement) => m.applyThemeTokens(element, accepted);
-      })
+  const tokens = config.tokens;
+  const themeTokens = tokens
+    ? import('../styles/theme-tokens.ts').then((m) => m.tokenApplier(tokens))
     : undefined;
   let clientChunk: Promise<typeof ClientChunk> | undefined;
   let client: Promise<KoubeiClient> | undefined;
@@ -240,6 +237,17 @@ export function createRuntime(config: LoaderConfig): Runtime {
     );
   }
 
+  /** The products whose summaries a batch of placeholders shows, each once. */
+  function summaryProducts(placeholders: readonly Placeholder[]): string[] {
+    return [
+      ...new Set(
+        placeholders.flatMap((p) =>
+          p.product && (p.kind === 'stars' || p.kind === 'summary') ? [p.product] : [],
+        ),
+      ),
+    ];
+  }
+
   function guarded(task: () => void): void {
     try {
       task();
@@ -250,13 +258,7 @@ export function createRuntime(config: LoaderConfig): Runtime {
 
   return {
     mount(batch, json) {
-      const products = [
-        ...new Set(
-          batch
-            .filter((p) => p.kind === 'stars' || p.kind === 'summary')
-            .flatMap((p) => (p.product ? [p.product] : [])),
-        ),
-      ];
+      const products = summaryProducts(batch);
       if (products.length) summaries.prime(products, json);
       for (const placeholder of batch) guarded(() => mountOne(placeholder));
     },
@@ -275,17 +277,9 @@ export function createRuntime(config: LoaderConfig): Runtime {
     refresh() {
       generation++;
       summaries.clear();
-      const products = new Set<string>();
-      for (const { placeholder } of mounted.values()) {
-        if (
-          placeholder.product &&
-          (placeholder.kind === 'stars' || placeholder.kind === 'summary')
-        ) {
-          products.add(placeholder.product);
-        }
-      }
       // One request for every badge again, not one per badge.
-      if (products.size) summaries.prime([...products]);
+      const products = summaryProducts([...mounted.values()].map((entry) => entry.placeholder));
+      if (products.length) summaries.prime(products);
       client?.then(
         (c) => c.clearCache(),
         () => undefined,

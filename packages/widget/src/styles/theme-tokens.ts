@@ -58,3 +58,14 @@ export function parseTokensAttribute(text: string | undefined): unknown {
     return undefined;
   }
 }
+
+/**
+ * The script tag's `data-tokens`, read once: a function that applies the
+ * accepted tokens to a placeholder. Rejected names are reported once. Lives
+ * here rather than in the runtime so the first-paint file stays small.
+ */
+export function tokenApplier(text: string): (element: HTMLElement) => void {
+  const [accepted, rejected] = sanitizeThemeTokens(parseTokensAttribute(text));
+  if (rejected.length) console.warn('Koubei: ignored theme tokens:', rejected.join(', '));
+  return (element) => applyThemeTokens(element, accepted);
+}
