@@ -28,7 +28,10 @@ interface TraceEvent {
 }
 
 interface CpuProfile {
-  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+  nodes: {
+    id: number;
+    callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+  }[];
   startTime: number;
   samples: number[];
   timeDeltas: number[];
@@ -136,7 +139,7 @@ for (const task of tasks) {
     const file = frame.url
       ? new URL(frame.url, 'http://x').pathname.replace(/-[\w-]{8}\.js$/, '.js')
       : '';
-    const key = `${frame.functionName || '(anonymous)'} ${file}:${frame.lineNumber}`;
+    const key = `${frame.functionName || '(anonymous)'} ${file}:${frame.lineNumber}:${frame.columnNumber}`;
     byFunction.set(key, (byFunction.get(key) ?? 0) + profile.timeDeltas[i]! / 1000);
   });
   console.log(
