@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   ALL_MESSAGES,
@@ -9,6 +10,7 @@ import {
   sanitizeMessageOverrides,
 } from '../src/index.ts';
 import { en, zhCN } from '../src/i18n/all-messages.ts';
+import { SUPPORTED_LOCALES } from '../src/i18n/create-translator.ts';
 
 const placeholders = (message: unknown): string[] => {
   const texts =
@@ -138,5 +140,43 @@ describe('console wording', () => {
     expect(Object.keys(zhCNConsole).sort()).toEqual(Object.keys(enConsole).sort());
     for (const [key, message] of Object.entries(zhCNConsole))
       expect(typeof message === 'string' ? message : message.other, key).not.toBe('');
+  });
+});
+
+describe('numbers without Intl', () => {
+  // The translator writes whole numbers and ratings itself (the first
+  // Intl.NumberFormat on a page is a long task); they must read exactly as Intl's.
+  it.each(SUPPORTED_LOCALES)(
+    'whole numbers in %s read as Intl.NumberFormat writes them',
+    (locale) => {
+      const t = createTranslator({ locale, messages: {} });
+      const intl = new Intl.NumberFormat(locale);
+      fc.assert(
+        fc.property(fc.maxSafeInteger(), (n) => {
+          expect(t.formatNumber(n)).toBe(intl.format(n));
+        }),
+        { numRuns: 2000 },
+      );
+      for (const n of [0, -0, 7, 999, 1000, -1000, 1234567, Number.MAX_SAFE_INTEGER]) {
+        expect(t.formatNumber(n)).toBe(intl.format(n));
+      }
+    },
+  );
+
+  it.each(SUPPORTED_LOCALES)('ratings in %s read as Intl writes one decimal', (locale) => {
+    const t = createTranslator({ locale, messages: {} });
+    const intl = new Intl.NumberFormat(locale, {
+      minimumFractionDigits: 1,
+      maximumFractionDigits: 1,
+    });
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1e6, noNaN: true }), (rating) => {
+        expect(t.formatRating(rating)).toBe(intl.format(Math.round(rating * 10) / 10));
+      }),
+      { numRuns: 2000 },
+    );
+    for (const rating of [0, 0.05, 0.15, 1.25, 4.449, 4.45, 4.55, 4.95, 5, 12345.65]) {
+      expect(t.formatRating(rating)).toBe(intl.format(Math.round(rating * 10) / 10));
+    }
   });
 });

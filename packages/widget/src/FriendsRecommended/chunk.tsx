@@ -3,6 +3,8 @@ import type { WidgetChunk } from '../cdn/widget-chunks.ts';
 import { WidgetBoundary } from '../shared/WidgetBoundary.tsx';
 import type { FriendsRecommendedVariant } from './FriendsRecommended.tsx';
 import { FRIENDS_RECOMMENDED_VARIANTS, FriendsRecommended } from './FriendsRecommended.tsx';
+// The runtime takes its turns to render through each chunk (see cdn/widget-chunks.ts).
+export { takeTurn } from '../shared/take-turn.ts';
 
 const isVariant = (value: string): value is FriendsRecommendedVariant =>
   (FRIENDS_RECOMMENDED_VARIANTS as readonly string[]).includes(value);

@@ -2,6 +2,8 @@ import { enReferral, enStates, zhCNReferral, zhCNStates } from '@koubei/core';
 import type { WidgetChunk } from '../cdn/widget-chunks.ts';
 import { WidgetBoundary } from '../shared/WidgetBoundary.tsx';
 import { InvitationStatus } from './InvitationStatus.tsx';
+// The runtime takes its turns to render through each chunk (see cdn/widget-chunks.ts).
+export { takeTurn } from '../shared/take-turn.ts';
 
 /**
  * Script-tag adapter: `<div data-koubei="invite-status" data-customer-token="…">`,

@@ -3,6 +3,8 @@ import { dismissInvite, isInviteDismissed } from '../cdn/invite-keeper.ts';
 import type { WidgetChunk } from '../cdn/widget-chunks.ts';
 import { WidgetBoundary } from '../shared/WidgetBoundary.tsx';
 import { InviteLanding } from './InviteLanding.tsx';
+// The runtime takes its turns to render through each chunk (see cdn/widget-chunks.ts).
+export { takeTurn } from '../shared/take-turn.ts';
 
 /**
  * Script-tag adapter: `<div data-koubei="invitee-banner">` (add

@@ -2,6 +2,8 @@ import { enMedia, enStates, zhCNMedia, zhCNStates } from '@koubei/core';
 import type { WidgetChunk } from '../cdn/widget-chunks.ts';
 import { WidgetBoundary } from '../shared/WidgetBoundary.tsx';
 import { PhotoGallery } from './PhotoGallery.tsx';
+// The runtime takes its turns to render through each chunk (see cdn/widget-chunks.ts).
+export { takeTurn } from '../shared/take-turn.ts';
 
 /** `data-limit`: photos per request, a whole number from 1 to 50; anything else is ignored. */
 function parseLimit(value: string | null): number | undefined {

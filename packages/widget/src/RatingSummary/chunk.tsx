@@ -14,6 +14,8 @@ import type { WidgetChunk } from '../cdn/widget-chunks.ts';
 import type { KoubeiServices } from '../shared/services.ts';
 import { WidgetBoundary } from '../shared/WidgetBoundary.tsx';
 import { RatingSummary } from './RatingSummary.tsx';
+// The runtime takes its turns to render through each chunk (see cdn/widget-chunks.ts).
+export { takeTurn } from '../shared/take-turn.ts';
 
 /** Adds the rating to the page's schema.org Product once the summary is known. */
 function StructuredData({

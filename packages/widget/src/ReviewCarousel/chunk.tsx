@@ -11,6 +11,8 @@ import { integerAttribute } from '../cdn/chunk-attributes.ts';
 import type { WidgetChunk } from '../cdn/widget-chunks.ts';
 import { WidgetBoundary } from '../shared/WidgetBoundary.tsx';
 import { ReviewCarousel } from './ReviewCarousel.tsx';
+// The runtime takes its turns to render through each chunk (see cdn/widget-chunks.ts).
+export { takeTurn } from '../shared/take-turn.ts';
 
 /**
  * Script-tag adapter: `<div data-koubei="carousel" data-product="sku-1"

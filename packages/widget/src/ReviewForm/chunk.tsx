@@ -13,6 +13,8 @@ import {
 import type { WidgetChunk } from '../cdn/widget-chunks.ts';
 import { WidgetBoundary } from '../shared/WidgetBoundary.tsx';
 import { ReviewForm } from './ReviewForm.tsx';
+// The runtime takes its turns to render through each chunk (see cdn/widget-chunks.ts).
+export { takeTurn } from '../shared/take-turn.ts';
 
 /** `data-aspects="quality,value"`; unknown names are dropped, absent means the defaults. */
 function aspectsFrom(value: string | null): AspectKey[] | undefined {

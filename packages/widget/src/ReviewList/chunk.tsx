@@ -17,6 +17,9 @@ function pageSize(value: string | null): number {
   return Number.isInteger(size) && size >= 1 && size <= 50 ? size : 10;
 }
 
+// The runtime takes its turns to render through each chunk (see cdn/widget-chunks.ts).
+export { takeTurn } from '../shared/take-turn.ts';
+
 /** Script-tag adapter: `<div data-koubei="reviews" data-product="sku-1" data-page-size="10">`. */
 export const chunk: WidgetChunk = {
   messages: {

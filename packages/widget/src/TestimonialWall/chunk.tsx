@@ -12,6 +12,8 @@ import type { WidgetChunk } from '../cdn/widget-chunks.ts';
 import { WidgetBoundary } from '../shared/WidgetBoundary.tsx';
 import type { TestimonialVariant } from './TestimonialWall.tsx';
 import { TestimonialWall } from './TestimonialWall.tsx';
+// The runtime takes its turns to render through each chunk (see cdn/widget-chunks.ts).
+export { takeTurn } from '../shared/take-turn.ts';
 
 function variantAttribute(value: string | null): TestimonialVariant {
   if (value === null || value === 'grid' || value === 'carousel') return value ?? 'grid';

@@ -200,12 +200,7 @@ export function createRuntime(config: LoaderConfig): Runtime {
       return;
     }
     // The table of widget chunks is itself a chunk: star-only pages never load it.
-    const loadChunk = () =>
-      import('./widget-chunks.ts').then(({ WIDGET_CHUNKS }) => {
-        const load = WIDGET_CHUNKS[kind];
-        if (!load) throw new Error(`no widget "${kind}"`);
-        return load();
-      });
+    const loadChunk = () => import('./widget-chunks.ts').then((m) => m.loadWidgetChunk(kind));
     let shadow: ShadowRoot;
     try {
       shadow = element.shadowRoot ?? element.attachShadow({ mode: 'open' });

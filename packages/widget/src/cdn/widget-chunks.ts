@@ -17,19 +17,41 @@ export interface WidgetChunk {
   render(input: ChunkMountInput): VNode | null;
 }
 
+/** What a widget's chunk module exports. */
+interface ChunkModule {
+  readonly chunk: WidgetChunk;
+  readonly takeTurn: () => Promise<void>;
+}
+
+/**
+ * Hands a chunk over in a turn of its own (see shared/take-turn.ts): ten
+ * placeholders of one kind render in ten tasks, not in the one task in which
+ * their chunk arrived. The turn queue comes with each chunk module rather
+ * than through an import here: a static import would make this file wait
+ * for one more file before any widget chunk is even requested.
+ */
+const inTurn = (m: ChunkModule) => m.takeTurn().then(() => m.chunk);
+
 /**
  * One chunk per widget kind, loaded only when a page has that kind. The star
  * badge is not here: it ships inside the runtime for the first paint.
  */
-export const WIDGET_CHUNKS: Record<string, () => Promise<WidgetChunk>> = {
-  summary: () => import('../RatingSummary/chunk.tsx').then((m) => m.chunk),
-  carousel: () => import('../ReviewCarousel/chunk.tsx').then((m) => m.chunk),
-  testimonials: () => import('../TestimonialWall/chunk.tsx').then((m) => m.chunk),
-  gallery: () => import('../PhotoGallery/chunk.tsx').then((m) => m.chunk),
-  'social-proof': () => import('../FriendsRecommended/chunk.tsx').then((m) => m.chunk),
-  reviews: () => import('../ReviewList/chunk.tsx').then((m) => m.chunk),
-  form: () => import('../ReviewForm/chunk.tsx').then((m) => m.chunk),
-  invite: () => import('../InvitePanel/chunk.tsx').then((m) => m.chunk),
-  'invite-status': () => import('../InvitationStatus/chunk.tsx').then((m) => m.chunk),
-  'invitee-banner': () => import('../InviteLanding/chunk.tsx').then((m) => m.chunk),
+const WIDGET_CHUNKS: Record<string, () => Promise<WidgetChunk>> = {
+  summary: () => import('../RatingSummary/chunk.tsx').then(inTurn),
+  carousel: () => import('../ReviewCarousel/chunk.tsx').then(inTurn),
+  testimonials: () => import('../TestimonialWall/chunk.tsx').then(inTurn),
+  gallery: () => import('../PhotoGallery/chunk.tsx').then(inTurn),
+  'social-proof': () => import('../FriendsRecommended/chunk.tsx').then(inTurn),
+  reviews: () => import('../ReviewList/chunk.tsx').then(inTurn),
+  form: () => import('../ReviewForm/chunk.tsx').then(inTurn),
+  invite: () => import('../InvitePanel/chunk.tsx').then(inTurn),
+  'invite-status': () => import('../InvitationStatus/chunk.tsx').then(inTurn),
+  'invitee-banner': () => import('../InviteLanding/chunk.tsx').then(inTurn),
 };
+
+/** The chunk for a placeholder of `kind`; unknown kinds are an error the runtime reports. */
+export function loadWidgetChunk(kind: string): Promise<WidgetChunk> {
+  return Object.hasOwn(WIDGET_CHUNKS, kind)
+    ? WIDGET_CHUNKS[kind]!()
+    : Promise.reject(new Error(`no widget "${kind}"`));
+}

@@ -1,6 +1,7 @@
 import type { Fetched, KoubeiError } from '@koubei/core';
 import { NetworkError, isKoubeiError } from '@koubei/core';
 import { useCallback, useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { takeTurn } from './take-turn.ts';
 
 export interface RemoteState<T> {
   readonly status: 'loading' | 'ready' | 'error';
@@ -40,8 +41,9 @@ export function useRemote<T>(
   useLayoutEffect(() => {
     const controller = new AbortController();
     const alive = () => !controller.signal.aborted;
+    // Answers are shown in turns, one widget per task (see takeTurn).
     const show = (data: T, error: KoubeiError | null, stale: boolean) =>
-      alive() && setState({ key, status: 'ready', data, error, stale });
+      takeTurn().then(() => alive() && setState({ key, status: 'ready', data, error, stale }));
     // Returning the same state when nothing changes spares a second render on mount.
     setState((previous) =>
       previous.key === key && previous.status === 'loading' && previous.error === null
@@ -50,13 +52,14 @@ export function useRemote<T>(
     );
     load(controller.signal, (data) => show(data, null, false)).then(
       (fetched) => show(fetched.data, fetched.error, fetched.source === 'stale'),
-      (error: unknown) => {
-        if (!alive()) return;
+      async (error: unknown) => {
         const failure = isKoubeiError(error)
           ? error
           : new NetworkError(undefined, { cause: error });
         if (failure.kind === 'aborted') return;
-        setState((previous) => ({ ...previous, key, status: 'error', error: failure }));
+        await takeTurn();
+        if (alive())
+          setState((previous) => ({ ...previous, key, status: 'error', error: failure }));
       },
     );
     return () => controller.abort();

@@ -1,4 +1,4 @@
-import { tokens } from './theme.css.ts';
+import { lightTheme } from './theme-values.ts';
 import { publicTokenName } from './public-token-name.ts';
 
 function tokenPaths(node: unknown, path: string[] = []): string[][] {
@@ -8,8 +8,12 @@ function tokenPaths(node: unknown, path: string[] = []): string[][] {
   );
 }
 
-/** Every public theme property, e.g. `--koubei-color-accent`. */
-export const PUBLIC_TOKENS: readonly string[] = tokenPaths(tokens).map(publicTokenName);
+/**
+ * Every public theme property, e.g. `--koubei-color-accent`. Read from the
+ * light theme's values (same shape as the contract in theme.css.ts): the
+ * contract's runtime object would otherwise ride in the first-paint file.
+ */
+export const PUBLIC_TOKENS: readonly string[] = tokenPaths(lightTheme).map(publicTokenName);
 
 // A single CSS value: colours, lengths, font stacks, `var()`. No `url(` (would
 // fetch from anywhere), no `;{}` (would end the declaration), no `<>` or `\`.
