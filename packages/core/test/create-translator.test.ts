@@ -180,3 +180,81 @@ describe('numbers without Intl', () => {
     }
   });
 });
+
+describe('shares and dates without Intl', () => {
+  // Shares, review dates and "3 days ago" skip Intl in en and zh-CN (see
+  // plain-numbers.ts); every output must read exactly as Intl writes it.
+  it.each(SUPPORTED_LOCALES)('shares in %s read as Intl percent', (locale) => {
+    const t = createTranslator({ locale, messages: {} });
+    const intl = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1, noNaN: true }), (share) => {
+        expect(t.formatPercent(share)).toBe(intl.format(share));
+      }),
+      { numRuns: 5000 },
+    );
+    const edges = [0, -0, 1, 0.005, 0.0049, 0.285, 0.995, 0.9949, 1e-7, 0.145, 0.575, 0.5];
+    for (const share of [...edges, 1.5, -0.2]) {
+      expect(t.formatPercent(share)).toBe(intl.format(share));
+    }
+  });
+
+  it.each(SUPPORTED_LOCALES)('dates in %s read as Intl.DateTimeFormat writes them', (locale) => {
+    const short = new Intl.DateTimeFormat(locale, {
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+    });
+    const long = new Intl.DateTimeFormat(locale, { dateStyle: 'long' });
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date(-5e13), max: new Date(2.5e14), noInvalidDate: true }),
+        (date) => {
+          const iso = date.toISOString();
+          expect(formatDate(locale, iso)).toBe(short.format(date));
+          expect(formatDate(locale, iso, { dateStyle: 'long' })).toBe(long.format(date));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+    for (let month = 0; month < 12; month++) {
+      const date = new Date(2026, month, month + 3);
+      expect(formatDate(locale, date.toISOString())).toBe(short.format(date));
+      expect(formatDate(locale, date.toISOString(), { dateStyle: 'long' })).toBe(long.format(date));
+    }
+  });
+
+  it.each(SUPPORTED_LOCALES)(
+    'relative times in %s read as Intl.RelativeTimeFormat writes them',
+    (locale) => {
+      const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+      const units = [
+        ['year', 365 * 24 * 3600],
+        ['month', 30 * 24 * 3600],
+        ['week', 7 * 24 * 3600],
+        ['day', 24 * 3600],
+        ['hour', 3600],
+        ['minute', 60],
+        ['second', 1],
+      ] as const;
+      // What Intl says for the unit and value formatRelativeTime picks.
+      const expected = (seconds: number) => {
+        const [unit, size] = units.find(([, s]) => Math.abs(seconds) >= s) ?? ['second', 1];
+        return relative.format(Math.round(seconds / size), unit);
+      };
+      const now = Date.UTC(2026, 10, 22, 12);
+      const at = (seconds: number) => new Date(now + seconds * 1000).toISOString();
+      for (const [, size] of units) {
+        for (let n = -400; n <= 400; n++) {
+          expect(formatRelativeTime(locale, at(n * size), now)).toBe(expected(n * size));
+        }
+      }
+      fc.assert(
+        fc.property(fc.integer({ min: -3e9, max: 3e9 }), (seconds) => {
+          expect(formatRelativeTime(locale, at(seconds), now)).toBe(expected(seconds));
+        }),
+        { numRuns: 3000 },
+      );
+    },
+  );
+});

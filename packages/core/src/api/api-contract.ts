@@ -95,7 +95,8 @@ export interface RouteDefinition {
   readonly method: Method;
   /** OpenAPI-style template; `{store}` and friends are filled by `buildPath`. */
   readonly path: string;
-  readonly summary: string;
+  /** OpenAPI wording; the storefront routes keep theirs in route-docs.ts, out of the widget bundle. */
+  readonly summary?: string;
   readonly description?: string;
   readonly query?: v.GenericSchema;
   /** `review-import`: a CSV file or a JSON array of `ImportedReviewSchema` rows. */
@@ -119,8 +120,6 @@ export const API_ROUTES = {
   summaries: {
     method: 'GET',
     path: '/v1/{store}/summaries',
-    summary: 'Rating summaries for many products in one request',
-    description: `Up to ${LIMITS.summariesPerRequest} ids. Products without reviews come back with a count of 0.`,
     query: SummariesQueryParamsSchema,
     response: SummariesResponseSchema,
     successStatus: 200,
@@ -130,7 +129,6 @@ export const API_ROUTES = {
   reviews: {
     method: 'GET',
     path: '/v1/{store}/products/{product}/reviews',
-    summary: 'One page of published reviews, sorted and filtered, with a keyset cursor',
     query: ReviewQueryParamsSchema,
     response: ReviewPageSchema,
     successStatus: 200,
@@ -140,7 +138,6 @@ export const API_ROUTES = {
   media: {
     method: 'GET',
     path: '/v1/{store}/media',
-    summary: 'Customer photos for a gallery, newest first, optionally for one product',
     query: MediaQueryParamsSchema,
     response: MediaPageSchema,
     successStatus: 200,
@@ -150,7 +147,6 @@ export const API_ROUTES = {
   testimonials: {
     method: 'GET',
     path: '/v1/{store}/testimonials',
-    summary: 'Testimonials for the wall, featured first, in the merchant’s order',
     query: TestimonialQueryParamsSchema,
     response: TestimonialListSchema,
     successStatus: 200,
@@ -160,9 +156,6 @@ export const API_ROUTES = {
   socialProof: {
     method: 'GET',
     path: '/v1/{store}/products/{product}/social-proof',
-    summary: 'Recent activity on the product for any visitor, above the minimum count only',
-    description:
-      'Anonymous and cacheable: `friends` is always empty here; POST a customer token to the same path for the visitor’s friends.',
     response: SocialProofSchema,
     successStatus: 200,
     cacheable: true,
@@ -170,9 +163,6 @@ export const API_ROUTES = {
   friendsSocialProof: {
     method: 'POST',
     path: '/v1/{store}/products/{product}/social-proof',
-    summary: 'The signed-in customer’s friends who recommend the product, and recent activity',
-    description:
-      'Friends are the people who invited the customer or whom they invited, and the connections the store reported, who reviewed the product with 4 or 5 stars or bought it. Names and avatars only of friends who consented; no friends count below `minimumCount`. POST, `Cache-Control: private, no-store`: the answer is personal. An expired token gets 401.',
     body: CustomerIdentitySchema,
     response: SocialProofSchema,
     successStatus: 200,
@@ -181,7 +171,6 @@ export const API_ROUTES = {
   formToken: {
     method: 'GET',
     path: '/v1/{store}/form-token',
-    summary: 'A signed timestamp for the review form (minimum fill time against bots)',
     response: FormTokenSchema,
     successStatus: 200,
     cacheable: false,
@@ -189,9 +178,6 @@ export const API_ROUTES = {
   submitReview: {
     method: 'POST',
     path: '/v1/{store}/products/{product}/reviews',
-    summary: 'Submit a review',
-    description:
-      'Requires an Idempotency-Key header: a retry with the same key returns the first result and stores one review; the same key with different content is rejected with 422.',
     body: ReviewSubmissionSchema,
     response: SubmitReviewResultSchema,
     successStatus: 201,
@@ -201,9 +187,6 @@ export const API_ROUTES = {
   uploadPhoto: {
     method: 'POST',
     path: '/v1/{store}/photos',
-    summary: 'Upload one photo for a review (multipart/form-data, field "photo")',
-    description:
-      'JPEG, PNG, WebP or HEIC, recognised by content; metadata is stripped and the image re-encoded.',
     body: 'multipart-photo',
     response: UploadedPhotoSchema,
     successStatus: 201,
@@ -213,8 +196,6 @@ export const API_ROUTES = {
   helpfulVote: {
     method: 'POST',
     path: '/v1/{store}/reviews/{review}/votes',
-    summary:
-      'Mark a review helpful or not; one vote per visitor, a repeat replaces the earlier vote',
     body: HelpfulVoteSchema,
     response: HelpfulVoteResultSchema,
     successStatus: 200,
@@ -223,9 +204,6 @@ export const API_ROUTES = {
   events: {
     method: 'POST',
     path: '/v1/{store}/events',
-    summary: 'Event beacon',
-    description:
-      'Sent with navigator.sendBeacon as text/plain (a CORS-safelisted type, so no preflight) holding JSON.',
     body: EventBatchSchema,
     response: null,
     successStatus: 202,
@@ -234,7 +212,6 @@ export const API_ROUTES = {
   inviteLanding: {
     method: 'GET',
     path: '/v1/{store}/referral/invites/{code}',
-    summary: 'What an invitee is offered for an invite code',
     response: InviteLandingSchema,
     successStatus: 200,
     cacheable: true,
@@ -242,7 +219,6 @@ export const API_ROUTES = {
   referralVisit: {
     method: 'POST',
     path: '/v1/{store}/referral/visits',
-    summary: 'Record that a visitor arrived through an invite (first-party attribution)',
     body: ReferralVisitSchema,
     response: InviteLandingSchema,
     successStatus: 200,
@@ -251,9 +227,6 @@ export const API_ROUTES = {
   inviterStatus: {
     method: 'POST',
     path: '/v1/{store}/referral/status',
-    summary: 'A customer’s invite link, invitations and rewards',
-    description:
-      'POST because it carries a signed customer token, which must not sit in URLs or caches.',
     body: CustomerIdentitySchema,
     response: InviterStatusSchema,
     successStatus: 200,
@@ -262,7 +235,6 @@ export const API_ROUTES = {
   referralLeaderboard: {
     method: 'GET',
     path: '/v1/{store}/referral/leaderboard',
-    summary: 'Top inviters who opted in, names masked',
     response: ReferralLeaderboardSchema,
     successStatus: 200,
     cacheable: true,

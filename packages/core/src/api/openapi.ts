@@ -4,6 +4,7 @@ import { EVENT_TYPES } from '../model/events.ts';
 import type { RouteDefinition } from './api-contract.ts';
 import { API_ROUTES, ProblemSchema } from './api-contract.ts';
 import { ImportedReviewSchema, MERCHANT_ROUTES } from './merchant-contract.ts';
+import { ROUTE_DOCS } from './route-docs.ts';
 
 type JsonObject = Record<string, unknown>;
 
@@ -104,8 +105,9 @@ export function buildOpenApiDocument(): JsonObject {
     const operation: JsonObject = {
       operationId: name,
       tags: [merchant ? 'merchant' : 'storefront'],
-      summary: route.summary,
-      ...(route.description ? { description: route.description } : {}),
+      ...(merchant
+        ? { summary: route.summary, description: route.description }
+        : ROUTE_DOCS[name as keyof typeof ROUTE_DOCS]),
       parameters: [...pathParameters(route.path), ...queryParameters(route), ...headers],
       ...(body ? { requestBody: body } : {}),
       ...(merchant ? { security: [{ merchantApiKey: [] }] } : {}),

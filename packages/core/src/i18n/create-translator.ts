@@ -1,4 +1,5 @@
 import { intl } from './intl-cache.ts';
+import { groupDigits, plainPercent } from './plain-numbers.ts';
 import type { MessageKey } from './messages-en.ts';
 
 export type PluralMessage = { readonly other: string } & Partial<
@@ -70,16 +71,6 @@ function fill(
   });
 }
 
-/**
- * Whole numbers and one-decimal ratings as en and zh-CN both write them
- * ("1,234", "4.6"), without Intl. The first Intl.NumberFormat on a page
- * loads ICU data: measured in Chromium 19–62 ms at 1x and 93–191 ms at 4x
- * CPU throttling, a long task by itself, and a star badge needs nothing
- * more. Other locales would need Intl here; a test compares these outputs
- * with Intl's for every supported locale.
- */
-const groupDigits = (digits: string) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-
 export function createTranslator(options: TranslatorOptions): Translator {
   const locale = resolveLocale(options.locale);
   const chain: MessageOverrides[] = [
@@ -93,6 +84,7 @@ export function createTranslator(options: TranslatorOptions): Translator {
       `number|${locale}|${JSON.stringify(numberOptions)}`,
       () => new Intl.NumberFormat(locale, numberOptions),
     );
+  // Whole numbers, ratings and shares skip Intl (see plain-numbers.ts).
   const formatNumber = (value: number, numberOptions?: Intl.NumberFormatOptions): string =>
     !Number.isFinite(value)
       ? ''
@@ -127,6 +119,7 @@ export function createTranslator(options: TranslatorOptions): Translator {
       const rounded = Math.round(value * 10) / 10;
       return Number.isFinite(rounded) && rounded >= 0 ? groupDigits(rounded.toFixed(1)) : '';
     },
-    formatPercent: (share) => formatNumber(share, { style: 'percent', maximumFractionDigits: 0 }),
+    formatPercent: (share) =>
+      plainPercent(share) ?? formatNumber(share, { style: 'percent', maximumFractionDigits: 0 }),
   };
 }

@@ -1,8 +1,9 @@
-import { intl } from './intl-cache.ts';
 // Date formatting apart from the translator: star badges never show dates,
 // so the script tag's first paint does not carry this code.
+import { intl } from './intl-cache.ts';
+import { groupDigits } from './plain-numbers.ts';
 
-const RELATIVE_UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
+const RELATIVE_UNITS = [
   ['year', 365 * 24 * 3600],
   ['month', 30 * 24 * 3600],
   ['week', 7 * 24 * 3600],
@@ -10,16 +11,97 @@ const RELATIVE_UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
   ['hour', 3600],
   ['minute', 60],
   ['second', 1],
+] as const satisfies readonly (readonly [Intl.RelativeTimeFormatUnit, number])[];
+
+const SHORT_DATE: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'short', day: 'numeric' };
+const LONG_DATE: Intl.DateTimeFormatOptions = { dateStyle: 'long' };
+const EN_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ];
+
+/**
+ * The two date forms widgets show, in en and zh-CN, written without Intl
+ * (the first Intl formatter on a page is a long task: see plain-numbers.ts).
+ * `undefined` for anything else, which Intl then formats.
+ */
+function plainDate(locale: string, time: number, options: Intl.DateTimeFormatOptions) {
+  const date = new Date(time);
+  const year = date.getFullYear();
+  const long = JSON.stringify(options) === JSON.stringify(LONG_DATE);
+  if (
+    (!long && JSON.stringify(options) !== JSON.stringify(SHORT_DATE)) ||
+    year < 1000 ||
+    year > 9999
+  )
+    return undefined;
+  const month = date.getMonth();
+  if (locale === 'zh-CN') return `${year}年${month + 1}月${date.getDate()}日`;
+  if (locale !== 'en') return undefined;
+  const name = EN_MONTHS[month]!;
+  return `${long ? name : name.slice(0, 3)} ${date.getDate()}, ${year}`;
+}
+
+type RelativeUnit = (typeof RELATIVE_UNITS)[number][0];
+/** Words Intl's `numeric: 'auto'` uses instead of a number, by unit and value. */
+const RELATIVE_WORDS: Record<string, Partial<Record<RelativeUnit, Record<number, string>>>> = {
+  en: {
+    year: { [-1]: 'last year', 1: 'next year' },
+    month: { [-1]: 'last month', 1: 'next month' },
+    week: { [-1]: 'last week', 1: 'next week' },
+    day: { [-1]: 'yesterday', 1: 'tomorrow' },
+    second: { 0: 'now' },
+  },
+  'zh-CN': {
+    year: { [-1]: '去年', 1: '明年' },
+    month: { [-1]: '上个月', 1: '下个月' },
+    week: { [-1]: '上周', 1: '下周' },
+    day: { [-2]: '前天', [-1]: '昨天', 1: '明天', 2: '后天' },
+    second: { 0: '现在' },
+  },
+};
+const ZH_UNITS: Record<RelativeUnit, string> = {
+  year: '年',
+  month: '个月',
+  week: '周',
+  day: '天',
+  hour: '小时',
+  minute: '分钟',
+  second: '秒钟',
+};
+
+/** `value` units from now in en or zh-CN as Intl writes it (numeric: 'auto'); `undefined` otherwise. */
+function plainRelative(locale: string, value: number, unit: RelativeUnit): string | undefined {
+  const word = RELATIVE_WORDS[locale]?.[unit]?.[value];
+  if (word) return word;
+  // 0 is only reached in seconds (see formatRelativeTime), which has its word.
+  const count = groupDigits(String(Math.abs(value)));
+  if (locale === 'zh-CN') return `${count}${ZH_UNITS[unit]}${value < 0 ? '前' : '后'}`;
+  if (locale !== 'en') return undefined;
+  const units = `${count} ${unit}${Math.abs(value) === 1 ? '' : 's'}`;
+  return value < 0 ? `${units} ago` : `in ${units}`;
+}
 
 /** A date in the locale, or '' when the timestamp is not a real date (never throws). */
 export function formatDate(
   locale: string,
   iso: string,
-  options: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'short', day: 'numeric' },
+  options: Intl.DateTimeFormatOptions = SHORT_DATE,
 ): string {
   const time = Date.parse(iso);
   if (!Number.isFinite(time)) return '';
+  const plain = plainDate(locale, time, options);
+  if (plain !== undefined) return plain;
   try {
     const key = `date|${locale}|${JSON.stringify(options)}`;
     return intl(key, () => new Intl.DateTimeFormat(locale, options)).format(time);
@@ -34,12 +116,15 @@ export function formatRelativeTime(locale: string, iso: string, now: number = Da
   if (!Number.isFinite(time) || !Number.isFinite(now)) return '';
   const seconds = Math.round((time - now) / 1000);
   const [unit, size] = RELATIVE_UNITS.find(([, s]) => Math.abs(seconds) >= s) ?? ['second', 1];
+  const value = Math.round(seconds / size);
+  const plain = plainRelative(locale, value, unit);
+  if (plain !== undefined) return plain;
   try {
     const relative = intl(
       `relative|${locale}`,
       () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }),
     );
-    return relative.format(Math.round(seconds / size), unit);
+    return relative.format(value, unit);
   } catch {
     return '';
   }
