@@ -5,7 +5,12 @@
 // and the Lighthouse mobile performance score. A benchmark: it prints tables
 // and never fails on speed. Run through `pnpm bench` (which builds first).
 import type { Browser, CDPSession, Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_FLAGS, launchChromium } from '../packages/widget/e2e/browser.ts';
+import {
+  CHROMIUM,
+  CHROMIUM_FLAGS,
+  detachedDom,
+  launchChromium,
+} from '../packages/widget/e2e/browser.ts';
 import type { BenchStack } from './stack.ts';
 import {
   BIG_PRODUCT_REVIEWS,
@@ -377,25 +382,6 @@ const SPA_CYCLE = async () => {
   koubei.mount(copy);
   await new Promise((resolve) => setTimeout(resolve, 150));
 };
-
-/** Detached DOM trees still alive after GC, and how many nodes they hold. */
-async function detachedDom(cdp: CDPSession): Promise<{ trees: number; nodes: number }> {
-  interface TreeNode {
-    children?: TreeNode[];
-    shadowRoots?: TreeNode[];
-  }
-  const size = (node: TreeNode): number =>
-    1 + [...(node.children ?? []), ...(node.shadowRoots ?? [])].reduce((n, c) => n + size(c), 0);
-  await cdp.send('DOM.enable');
-  await cdp.send('HeapProfiler.collectGarbage');
-  const { detachedNodes } = (await cdp.send('DOM.getDetachedDomNodes' as 'DOM.enable')) as {
-    detachedNodes: { treeNode: TreeNode }[];
-  };
-  return {
-    trees: detachedNodes.length,
-    nodes: detachedNodes.reduce((n, { treeNode }) => n + size(treeNode), 0),
-  };
-}
 
 /**
  * Bytes of JavaScript objects in a heap snapshot: compiled code (which only
