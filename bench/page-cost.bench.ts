@@ -96,6 +96,32 @@ async function heapAfterGc(cdp: CDPSession): Promise<number> {
   return usedSize / 1024 / 1024;
 }
 
+/**
+ * Bytes of JavaScript objects in a heap snapshot: compiled code (which only
+ * grows while V8 warms up) and the browser's native objects (its DevTools and
+ * performance-timeline buffers among them) are left out.
+ */
+async function jsObjectBytes(cdp: CDPSession): Promise<number> {
+  const chunks: string[] = [];
+  const onChunk = ({ chunk }: { chunk: string }) => chunks.push(chunk);
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  const { snapshot, nodes } = JSON.parse(chunks.join('')) as {
+    snapshot: { meta: { node_fields: string[]; node_types: [string[]] } };
+    nodes: number[];
+  };
+  const fields = snapshot.meta.node_fields;
+  const [typeAt, sizeAt] = [fields.indexOf('type'), fields.indexOf('self_size')];
+  const types = snapshot.meta.node_types[0];
+  let bytes = 0;
+  for (let i = 0; i < nodes.length; i += fields.length) {
+    const type = types[nodes[i + typeAt]!];
+    if (type !== 'code' && type !== 'native') bytes += nodes[i + sizeAt]!;
+  }
+  return bytes;
+}
+
 async function loadOnce(
   browser: Browser,
   stack: BenchStack,
@@ -332,11 +358,17 @@ for (const rate of part('big') ? THROTTLES : []) {
   const changes: number[] = [];
   const cycle = ['next', 'next', 'previous', 'previous', 'five-stars', 'five-stars'] as const;
   let heapAt50 = 0;
+  let objectsAt50 = 0;
   for (let i = 0; i < 100; i++) {
     changes.push(await page.evaluate(TIME_CHANGE, cycle[i % cycle.length]!));
-    if (i === 49) heapAt50 = await heapAfterGc(cdp);
+    if (i === 49) {
+      heapAt50 = await heapAfterGc(cdp);
+      objectsAt50 = await jsObjectBytes(cdp);
+    }
   }
   const heapEnd = await heapAfterGc(cdp);
+  const objectsAdded = (await jsObjectBytes(cdp)) - objectsAt50;
+  const detached = await detachedDom(cdp);
   const nodesAfter = await page.evaluate(COUNT_NODES);
   bigRows.push([
     `${rate}x CPU`,
@@ -345,6 +377,8 @@ for (const rate of part('big') ? THROTTLES : []) {
     f(median(changes)),
     f(Math.max(...changes)),
     `${f(heapStart, 2)} → ${f(heapAt50, 2)} → ${f(heapEnd, 2)}`,
+    f(objectsAdded / 1024),
+    `${detached.trees} / ${detached.nodes}`,
   ]);
   await context.close();
 }
@@ -358,6 +392,8 @@ if (bigRows.length)
       'change median ms',
       'change max ms',
       'JS heap MB after GC: start → 50 → 100 changes',
+      'JS objects 50 → 100 KB (code aside)',
+      'detached DOM kept: trees / nodes',
     ],
     bigRows,
   );
@@ -382,32 +418,6 @@ const SPA_CYCLE = async () => {
   koubei.mount(copy);
   await new Promise((resolve) => setTimeout(resolve, 150));
 };
-
-/**
- * Bytes of JavaScript objects in a heap snapshot: compiled code (which only
- * grows while V8 warms up) and the browser's native objects (its DevTools and
- * performance-timeline buffers among them) are left out.
- */
-async function jsObjectBytes(cdp: CDPSession): Promise<number> {
-  const chunks: string[] = [];
-  const onChunk = ({ chunk }: { chunk: string }) => chunks.push(chunk);
-  cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
-  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
-  cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
-  const { snapshot, nodes } = JSON.parse(chunks.join('')) as {
-    snapshot: { meta: { node_fields: string[]; node_types: [string[]] } };
-    nodes: number[];
-  };
-  const fields = snapshot.meta.node_fields;
-  const [typeAt, sizeAt] = [fields.indexOf('type'), fields.indexOf('self_size')];
-  const types = snapshot.meta.node_types[0];
-  let bytes = 0;
-  for (let i = 0; i < nodes.length; i += fields.length) {
-    const type = types[nodes[i + typeAt]!];
-    if (type !== 'code' && type !== 'native') bytes += nodes[i + sizeAt]!;
-  }
-  return bytes;
-}
 
 if (part('spa')) {
   const context = await newContext(browser, { width: 1280, height: 4000 });
