@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import type { Browser, ConsoleMessage, Page } from 'playwright-core';
+import type { Browser, CDPSession, ConsoleMessage, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 
 /** Debian's Chromium; nothing in Koubei downloads a browser of its own. */
@@ -43,4 +43,28 @@ export function watchPage(page: Page): PageWatch {
   });
   page.on('request', (request) => watch.requests.push(request.url()));
   return watch;
+}
+
+/**
+ * Detached DOM trees still alive after a full garbage collection, and how
+ * many nodes they hold (children and shadow roots counted): a removed widget
+ * that something still references shows up here.
+ */
+export async function detachedDom(cdp: CDPSession): Promise<{ trees: number; nodes: number }> {
+  interface TreeNode {
+    children?: TreeNode[];
+    shadowRoots?: TreeNode[];
+  }
+  const size = (node: TreeNode): number =>
+    1 + [...(node.children ?? []), ...(node.shadowRoots ?? [])].reduce((n, c) => n + size(c), 0);
+  await cdp.send('DOM.enable');
+  await cdp.send('HeapProfiler.collectGarbage');
+  // Experimental in the protocol, so missing from playwright-core's types.
+  const { detachedNodes } = (await cdp.send('DOM.getDetachedDomNodes' as 'DOM.enable')) as {
+    detachedNodes: { treeNode: TreeNode }[];
+  };
+  return {
+    trees: detachedNodes.length,
+    nodes: detachedNodes.reduce((n, { treeNode }) => n + size(treeNode), 0),
+  };
 }

@@ -51,7 +51,7 @@ type KoubeiGlobal = { version: string } & Record<string, unknown>;
 
   function flush(): void {
     const batch = queued.splice(0);
-    if (batch.length === 0) return;
+    if (!batch.length) return;
     const products = [
       ...new Set(
         batch
@@ -114,20 +114,28 @@ type KoubeiGlobal = { version: string } & Record<string, unknown>;
     flush();
   }
 
-  function forget(node: Node): void {
-    if (!(node instanceof Element) || !runtime) return;
+  function forget(node: Element): void {
     const gone = [node, ...node.querySelectorAll(selector)];
-    runtime.then(
+    // Added back later (a cached view, a re-render), it mounts afresh. One
+    // that never neared the viewport stays on `visible`'s list: observers
+    // hold their targets weakly, so that keeps nothing alive (checked in a
+    // Chromium heap snapshot; the loader has no bytes to spare for unobserve).
+    gone.forEach(seen.delete, seen);
+    runtime?.then(
       (rt) => rt.unmount(gone),
       () => undefined,
     );
   }
 
-  // Single-page apps add and remove placeholders as they navigate.
+  // Single-page apps add and remove placeholders as they navigate. A node
+  // that is connected again when this runs was moved, not removed: it keeps
+  // its widget (unmounting it would leave it blank, as `seen` skips it).
   new MutationObserver((records) => {
     for (const record of records) {
       record.addedNodes.forEach((node) => node instanceof Element && scan(node));
-      record.removedNodes.forEach(forget);
+      record.removedNodes.forEach(
+        (node) => node instanceof Element && !node.isConnected && forget(node),
+      );
     }
   }).observe(doc.documentElement, { childList: true, subtree: true });
 
@@ -139,7 +147,8 @@ type KoubeiGlobal = { version: string } & Record<string, unknown>;
     version: __KOUBEI_VERSION__,
     /** Mount placeholders now (all new ones in `root`, default the document). */
     mount: (root: ParentNode = doc) => scan(root),
-    unmount: (root: Element) => forget(root),
+    /** Unmount the widgets in `root` (and `root` itself); `mount` mounts them again. */
+    unmount: forget,
     /** Fetch fresh data for every mounted widget. */
     refresh: () => later((rt) => rt.refresh()),
     setTheme: (theme: string) => ((config.theme = theme), later((rt) => rt.update())),
@@ -168,5 +177,5 @@ type KoubeiGlobal = { version: string } & Record<string, unknown>;
 
   if (!config.api || !config.store) warn('data-api and data-store are required');
   else scan(doc);
-  doc.dispatchEvent(new CustomEvent('koubei:ready', { detail: { version: win.Koubei.version } }));
+  doc.dispatchEvent(new CustomEvent('koubei:ready', { detail: { version: __KOUBEI_VERSION__ } }));
 })(window, document);

@@ -33,6 +33,11 @@ export function createSummaryStore(
   }
 
   function prime(products: readonly string[], json: Promise<unknown> = request(products)): void {
+    // A long single-page-app session meets product after product, and this
+    // map lives as long as the tab: past 500 products it starts over. Badges
+    // on screen keep what they show; a forgotten summary is asked for again
+    // only if a badge needs it.
+    if (known.size > 500) known.clear();
     const read = json.then((data) => readSummariesResponse(data, products).summaries);
     for (const product of products) {
       const summary = read.then((summaries) => {
