@@ -2,6 +2,8 @@
 // on an in-memory PGlite seeded with the demo tea shop (plus one product with
 // 10 000 reviews), and a shop serving test pages and the script-tag build.
 import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openPglite } from '../packages/server/src/db/database.ts';
@@ -23,6 +25,15 @@ export interface BenchStack {
   close(): Promise<void>;
 }
 
+/** A free loopback port, so photo URLs can name the API's real address before it starts. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
 export async function startBenchStack(): Promise<BenchStack> {
   const shop = await startShop();
   const db = await openPglite(null);
@@ -35,11 +46,12 @@ export async function startBenchStack(): Promise<BenchStack> {
     product: BIG_PRODUCT,
     count: BIG_PRODUCT_REVIEWS,
   });
+  const port = await freePort();
   const api = await startServer(
     {
-      port: 0,
+      port,
       host: '127.0.0.1',
-      publicUrl: 'http://127.0.0.1',
+      publicUrl: `http://127.0.0.1:${port}`,
       secret: 'bench-secret-0123456789abcdef0123',
       photoDir: join(dataDir, 'photos'),
     },
