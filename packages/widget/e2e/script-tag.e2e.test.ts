@@ -304,6 +304,26 @@ describe('the script tag on a hostile page', () => {
     expect(style).toEqual({ fontSize: '13px', color: 'rgb(31, 35, 40)', hostDisplay: 'block' });
     expect(watch.errors).toEqual([]);
   });
+
+  it('follows the page’s writing direction, set by markup or by CSS', async () => {
+    // The runtime does not read the direction (that cost a style recalculation
+    // per widget); it inherits into each shadow root, past `all: initial`.
+    const rtl = listing(2, scriptTag())
+      .replace('<html lang="en">', '<html lang="ar" dir="rtl">')
+      .replace('</head>', '<style>li:nth-child(2){direction:ltr}</style></head>');
+    await open('/rtl', rtl);
+    await page.waitForFunction(() =>
+      document.querySelectorAll('[data-koubei]')[1]?.shadowRoot?.querySelector('[role="img"]'),
+    );
+    const directions = await page.$$eval('[data-koubei]', (hosts) =>
+      hosts.map((host) => {
+        const badge = host.shadowRoot?.querySelector('[part="badge"]') as Element;
+        return getComputedStyle(badge).direction;
+      }),
+    );
+    expect(directions).toEqual(['rtl', 'ltr']);
+    expect(watch.errors).toEqual([]);
+  });
 });
 
 describe('widget chunks', () => {

@@ -116,11 +116,12 @@ export function createRuntime(config: LoaderConfig): Runtime {
 
   /** Renders into the shadow root; a render that throws leaves the fallback content showing. */
   function paintInto(entry: Mounted, content: VNode | null, koubei: KoubeiServices): void {
-    const { element } = entry.placeholder;
-    const dir = getComputedStyle(element).direction === 'rtl' ? 'rtl' : 'ltr';
+    // No `dir` here: direction inherits from the placeholder into its shadow
+    // root (`all: initial` leaves it alone), and reading the computed style made
+    // the browser recalculate styles once per widget painted.
     const paint = (inner: VNode | null) =>
       render(
-        <WidgetRoot koubei={koubei} theme={theme} inheritFont={config.font === 'inherit'} dir={dir}>
+        <WidgetRoot koubei={koubei} theme={theme} inheritFont={config.font === 'inherit'}>
           <Fragment key={generation}>{inner}</Fragment>
         </WidgetRoot>,
         entry.shadow,

@@ -39,9 +39,9 @@ function prefersReducedMotion(): boolean {
 }
 
 /**
- * The nearest `dir` attribute decides (the runtime puts one on the widget
+ * The nearest `dir` attribute decides (npm users may put one on the widget
  * root); without one, the host page set the direction outside our shadow
- * root and only the computed style knows it.
+ * root (the script tag's case) and only the computed style knows it.
  */
 function isRtl(element: Element): boolean {
   const marked = element.closest('[dir]')?.getAttribute('dir');
