@@ -1,5 +1,6 @@
 import type { KoubeiEvent } from '@koubei/core';
 import type { EmitInput } from '../shared/services.ts';
+import type { LoaderConfig } from './runtime-types.ts';
 
 export interface PageEventsOptions {
   readonly store: string;
@@ -119,3 +120,25 @@ export function createPageEvents(options: PageEventsOptions) {
 }
 
 export type PageEvents = ReturnType<typeof createPageEvents>;
+
+/**
+ * Page events as the script tag configures them: beacons to the API unless
+ * `data-beacon="off"` or a static export (which has no server to receive
+ * them). Here rather than in the runtime, to keep the first-paint file small.
+ */
+export function pageEventsFor(
+  config: LoaderConfig,
+  apiBase: string,
+  store: string,
+  schemaVersion: KoubeiEvent['v'],
+): PageEvents {
+  return createPageEvents({
+    store,
+    schemaVersion,
+    beaconUrl:
+      config.beacon === 'off' || config.static !== undefined
+        ? null
+        : `${apiBase}/v1/${store}/events`,
+    dataLayer: config.datalayer,
+  });
+}

@@ -59,12 +59,7 @@ export function createRuntime(config: LoaderConfig): Runtime {
   let pageEvents: Promise<PageEvents> | undefined;
   const events = () =>
     (pageEvents ??= import('./page-events.ts').then((m) =>
-      m.createPageEvents({
-        store,
-        schemaVersion: EVENT_SCHEMA_VERSION,
-        beaconUrl: config.beacon === 'off' || staticSite ? null : `${apiBase}/v1/${store}/events`,
-        dataLayer: config.datalayer,
-      }),
+      m.pageEventsFor(config, apiBase, store, EVENT_SCHEMA_VERSION),
     ));
   const emit = (host: Element, event: EmitInput) =>
     events().then(
@@ -155,7 +150,8 @@ export function createRuntime(config: LoaderConfig): Runtime {
       const koubei = servicesFor(entry.placeholder, translator);
       paintInto(entry, view(null), koubei);
       summaries.getSummary(product ?? '').then(
-        ({ data }) => mounted.get(element) === entry && paintInto(entry, view(data), koubei),
+        ({ data }) =>
+          inSlices(() => mounted.get(element) === entry && paintInto(entry, view(data), koubei)),
         (error: unknown) => {
           warn(`no rating for ${product}`, error);
           if (mounted.get(element) === entry) paintInto(entry, <slot />, koubei);
@@ -191,7 +187,8 @@ export function createRuntime(config: LoaderConfig): Runtime {
 
   function mountOne(placeholder: Placeholder): void {
     const { element, kind } = placeholder;
-    if (mounted.has(element)) return;
+    // A placeholder removed while it waited for its slice is not mounted.
+    if (mounted.has(element) || !element.isConnected) return;
     if (placeholder.product !== undefined && !PRODUCT_ID_PATTERN.test(placeholder.product)) {
       warn(`bad product id ${placeholder.product}`);
       return;
@@ -252,11 +249,32 @@ export function createRuntime(config: LoaderConfig): Runtime {
     }
   }
 
+  // Work for many widgets at once (a batch of placeholders, the badges one
+  // summaries answer fills, a refresh) runs in slices of about 10 ms, each
+  // slice a task of its own: 25 badges painted together made a task of over
+  // 100 ms at 4x CPU, and the page answers no tap until a task ends.
+  const pending: (() => void)[] = [];
+  let sliceEnds = -1;
+  function runSlice(): void {
+    if (sliceEnds < 0) {
+      sliceEnds = performance.now() + 10;
+      setTimeout(() => {
+        sliceEnds = -1;
+        if (pending.length) runSlice();
+      });
+    }
+    while (pending.length && performance.now() < sliceEnds) guarded(pending.shift()!);
+  }
+  function inSlices(work: () => void): void {
+    pending.push(work);
+    runSlice();
+  }
+
   return {
     mount(batch, json) {
       const products = summaryProducts(batch);
       if (products.length) summaries.prime(products, json);
-      for (const placeholder of batch) guarded(() => mountOne(placeholder));
+      for (const placeholder of batch) inSlices(() => mountOne(placeholder));
     },
     unmount(elements) {
       for (const element of elements) {
@@ -280,11 +298,11 @@ export function createRuntime(config: LoaderConfig): Runtime {
         (c) => c.clearCache(),
         () => undefined,
       );
-      for (const entry of mounted.values()) guarded(() => entry.paint());
+      for (const entry of mounted.values()) inSlices(() => entry.paint());
     },
     update() {
       readSettings();
-      for (const entry of mounted.values()) guarded(() => entry.paint());
+      for (const entry of mounted.values()) inSlices(() => entry.paint());
     },
   };
 }
