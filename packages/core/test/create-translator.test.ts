@@ -11,6 +11,7 @@ import {
 } from '../src/index.ts';
 import { en, zhCN } from '../src/i18n/all-messages.ts';
 import { SUPPORTED_LOCALES } from '../src/i18n/create-translator.ts';
+import { RELATIVE_UNITS } from '../src/i18n/format-date.ts';
 
 const placeholders = (message: unknown): string[] => {
   const texts =
@@ -228,15 +229,7 @@ describe('shares and dates without Intl', () => {
     'relative times in %s read as Intl.RelativeTimeFormat writes them',
     (locale) => {
       const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
-      const units = [
-        ['year', 365 * 24 * 3600],
-        ['month', 30 * 24 * 3600],
-        ['week', 7 * 24 * 3600],
-        ['day', 24 * 3600],
-        ['hour', 3600],
-        ['minute', 60],
-        ['second', 1],
-      ] as const;
+      const units = RELATIVE_UNITS;
       // What Intl says for the unit and value formatRelativeTime picks.
       const expected = (seconds: number) => {
         const [unit, size] = units.find(([, s]) => Math.abs(seconds) >= s) ?? ['second', 1];

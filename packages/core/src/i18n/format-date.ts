@@ -3,7 +3,8 @@
 import { intl } from './intl-cache.ts';
 import { groupDigits } from './plain-numbers.ts';
 
-const RELATIVE_UNITS = [
+/** Each unit and its length in seconds, largest first: a time is told in the first that fits. */
+export const RELATIVE_UNITS = [
   ['year', 365 * 24 * 3600],
   ['month', 30 * 24 * 3600],
   ['week', 7 * 24 * 3600],
