@@ -51,8 +51,9 @@ describe('?koubei=off', () => {
       );
       expect(koubeiRequests).toEqual([]);
       expect(await page.evaluate(() => 'Koubei' in window)).toBe(false);
-      const shadowRoots = await page.$$eval('[data-koubei]', (els) =>
-        els.filter((el) => el.shadowRoot).length,
+      const shadowRoots = await page.$$eval(
+        '[data-koubei]',
+        (els) => els.filter((el) => el.shadowRoot).length,
       );
       expect(shadowRoots).toBe(0);
       // The review list's placeholder still offers the shop's own fallback.
