@@ -363,7 +363,7 @@ if (costRows.length) {
     costRows,
   );
   console.log(
-    '\n"Koubei script in one long frame": the most time scripts from /cdn/ ran inside one long animation frame (over 50 ms), from the frame\'s script attribution; the host page\'s own long tasks (first layout, its images) are in the brackets.',
+    '\n"Koubei script in one long frame": the most time scripts from /cdn/ ran inside one long animation frame (a frame over 50 ms, which may hold several tasks), from the frame\'s script attribution. Long tasks count the page\'s own work too: the same page without Koubei (first layout, its images) is in the brackets.',
   );
 }
 if (requestNotes.length) {
@@ -600,8 +600,8 @@ if (part('lighthouse') && demo) {
       const w = withK.metrics[i]!;
       const o = without.metrics[i]!;
       const value = (v: number) => (unit === 'ms' ? `${f(v, 0)} ms` : f(v, 3));
-      // Points of the 0–100 score this metric loses with Koubei.
-      const lost = ((o.score - w.score) * w.weight * 100) / 100;
+      // Points of the 0–100 score this metric loses with Koubei (weights sum to 100).
+      const lost = (o.score - w.score) * w.weight;
       metricRows.push([
         `${name} ${short}`,
         `${value(w.value)} (${value(o.value)})`,
