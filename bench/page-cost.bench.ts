@@ -1,17 +1,26 @@
 // What Koubei costs a storefront, measured in headless Chromium (Debian's,
 // driven by playwright-core) against the same pages without Koubei, in the
-// same run: script time, long tasks, blocking time, layout shift, requests
-// before the first widget paints, scale (50 widgets; 10 000 reviews), heap,
-// and the Lighthouse mobile performance score. A benchmark: it prints tables
-// and never fails on speed. Run through `pnpm bench` (which builds first).
+// same run: script time, long tasks, blocking time, layout shift (desktop and
+// mobile viewports, with the elements that moved), requests before the first
+// widget paints, heap, and the Lighthouse mobile performance score with the
+// metrics behind it. "cost" and "lighthouse" measure the demo shop's own pages
+// (packages/demo), each with and without Koubei (`?koubei=off`); "scale",
+// "big" and "spa" use the pages of bench/stack.ts (they need the product with
+// 10 000 reviews). A benchmark: it prints tables and never fails on speed.
+// Run through `pnpm bench`; it builds what the demo serves itself.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, CDPSession, Page } from 'playwright-core';
+import { buildDemo } from '../packages/demo/src/build.ts';
+import type { DemoStack } from '../packages/demo/src/stack.ts';
+import { startDemoStack } from '../packages/demo/src/stack.ts';
 import {
   CHROMIUM,
   CHROMIUM_FLAGS,
   detachedDom,
   launchChromium,
 } from '../packages/widget/e2e/browser.ts';
-import type { BenchStack } from './stack.ts';
 import {
   BIG_PRODUCT_REVIEWS,
   PRODUCTS,
@@ -31,19 +40,59 @@ const PARTS = new Set((process.env.KOUBEI_BENCH_PARTS ?? '').split(',').filter(B
 const part = (name: 'cost' | 'scale' | 'big' | 'spa' | 'lighthouse') =>
   PARTS.size === 0 || PARTS.has(name);
 
-/** Collects long tasks, layout shifts and the first widget paint from the very start of the page. */
+/**
+ * Collects from the very start of the page: long tasks, long animation frames
+ * (with the time Koubei's own scripts ran in each), layout shifts with the
+ * elements that moved, and the first widget paint.
+ */
 const OBSERVE = () => {
-  const bench = { longTasks: [] as number[], cls: 0, firstWidgetPaint: -1 };
+  const bench = {
+    longTasks: [] as number[],
+    koubeiInLongFrames: [] as number[],
+    cls: 0,
+    shifts: [] as { value: number; moved: string[] }[],
+    firstWidgetPaint: -1,
+  };
   (window as unknown as { __bench: typeof bench }).__bench = bench;
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) bench.longTasks.push(entry.duration);
   }).observe({ type: 'longtask', buffered: true });
+  // A long task is the page's as much as Koubei's; a long animation frame
+  // names the scripts that ran in it, so Koubei's share can be told apart.
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries() as (PerformanceEntry & {
+      scripts: { sourceURL: string; duration: number }[];
+    })[]) {
+      const koubei = entry.scripts
+        .filter((script) => script.sourceURL.includes('/cdn/'))
+        .reduce((sum, script) => sum + script.duration, 0);
+      bench.koubeiInLongFrames.push(koubei);
+    }
+  }).observe({ type: 'long-animation-frame', buffered: true });
+  const describe = (node: Node | null | undefined): string => {
+    if (!node) return 'a node in a shadow root';
+    const el = node instanceof Element ? node : node.parentElement;
+    if (!el) return node.nodeName;
+    const kind = el.getAttribute('data-koubei');
+    const classes =
+      typeof el.className === 'string' && el.className
+        ? `.${el.className.trim().split(/\s+/).join('.')}`
+        : '';
+    return `${el.localName}${el.id ? `#${el.id}` : ''}${classes}${kind ? `[data-koubei=${kind}]` : ''}`;
+  };
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries() as (PerformanceEntry & {
       value: number;
       hadRecentInput: boolean;
-    })[])
-      if (!entry.hadRecentInput) bench.cls += entry.value;
+      sources?: { node?: Node | null }[];
+    })[]) {
+      if (entry.hadRecentInput) continue;
+      bench.cls += entry.value;
+      bench.shifts.push({
+        value: entry.value,
+        moved: (entry.sources ?? []).map((source) => describe(source.node)),
+      });
+    }
   }).observe({ type: 'layout-shift', buffered: true });
   // A widget has painted when a placeholder's shadow root shows text or a
   // rated image (skeletons have neither).
@@ -61,12 +110,27 @@ const OBSERVE = () => {
   requestAnimationFrame(poll);
 };
 
+/** A window size; `mobile` emulates a phone (meta viewport, touch) at its pixel ratio. */
+interface Screen {
+  readonly width: number;
+  readonly height: number;
+  readonly mobile?: { readonly deviceScaleFactor: number };
+}
+const DESKTOP: Screen = { width: 1280, height: 900 };
+/** Lighthouse's mobile preset: a Moto G Power, 412 × 823 CSS px at 1.75 device pixels per px. */
+const MOBILE: Screen = { width: 412, height: 823, mobile: { deviceScaleFactor: 1.75 } };
+
 /**
  * A fresh browser context. tsx compiles this file with esbuild's keepNames,
  * which wraps functions in `__name(...)`; functions sent to the page need it too.
  */
-async function newContext(browser: Browser, viewport = { width: 1280, height: 900 }) {
-  const context = await browser.newContext({ viewport });
+async function newContext(browser: Browser, viewport: Screen = DESKTOP) {
+  const context = await browser.newContext({
+    viewport: { width: viewport.width, height: viewport.height },
+    ...(viewport.mobile
+      ? { deviceScaleFactor: viewport.mobile.deviceScaleFactor, isMobile: true, hasTouch: true }
+      : {}),
+  });
   await context.addInitScript('globalThis.__name = (fn) => fn;');
   return context;
 }
@@ -77,7 +141,11 @@ interface LoadResult {
   longTasks: number;
   maxLongTask: number;
   blockingMs: number;
+  /** The most time Koubei's scripts ran inside one long animation frame. */
+  maxKoubeiInLongFrame: number;
   cls: number;
+  /** Layout shifts, each with what moved. */
+  shifts: { value: number; moved: string[] }[];
   firstWidgetPaint: number;
   koubeiRequestsBeforePaint: string[];
   heapMb: number;
@@ -124,10 +192,10 @@ async function jsObjectBytes(cdp: CDPSession): Promise<number> {
 
 async function loadOnce(
   browser: Browser,
-  stack: BenchStack,
+  stack: { readonly apiUrl: string },
   url: string,
   rate: number,
-  viewport = { width: 1280, height: 900 },
+  viewport: Screen = DESKTOP,
 ): Promise<LoadResult> {
   const context = await newContext(browser, viewport);
   const page = await context.newPage();
@@ -145,7 +213,13 @@ async function loadOnce(
   const observed = await page.evaluate(() => {
     const bench = (
       window as unknown as {
-        __bench: { longTasks: number[]; cls: number; firstWidgetPaint: number };
+        __bench: {
+          longTasks: number[];
+          koubeiInLongFrames: number[];
+          cls: number;
+          shifts: { value: number; moved: string[] }[];
+          firstWidgetPaint: number;
+        };
       }
     ).__bench;
     const resources = performance
@@ -164,7 +238,9 @@ async function loadOnce(
     longTasks: observed.longTasks.filter((d) => d > 50).length,
     maxLongTask: Math.max(0, ...observed.longTasks),
     blockingMs: observed.longTasks.reduce((sum, d) => sum + Math.max(0, d - 50), 0),
+    maxKoubeiInLongFrame: Math.max(0, ...observed.koubeiInLongFrames),
     cls: observed.cls,
+    shifts: observed.shifts,
     firstWidgetPaint: observed.firstWidgetPaint,
     koubeiRequestsBeforePaint: observed.resources
       .filter(koubei)
@@ -173,23 +249,59 @@ async function loadOnce(
   };
 }
 
-async function loads(browser: Browser, stack: BenchStack, url: string, rate: number) {
+async function loads(
+  browser: Browser,
+  stack: { readonly apiUrl: string },
+  url: string,
+  rate: number,
+  viewport: Screen = DESKTOP,
+) {
   const results: LoadResult[] = [];
-  for (let i = 0; i < LOADS; i++) results.push(await loadOnce(browser, stack, url, rate));
-  const m = (key: keyof Omit<LoadResult, 'koubeiRequestsBeforePaint'>) =>
-    median(results.map((r) => r[key] as number));
+  for (let i = 0; i < LOADS; i++) results.push(await loadOnce(browser, stack, url, rate, viewport));
+  const m = (key: keyof Omit<LoadResult, 'koubeiRequestsBeforePaint' | 'shifts'>) =>
+    median(results.map((r) => r[key]));
+  // What moved, summed over every load: element → total shift score.
+  const moved = new Map<string, number>();
+  for (const { shifts } of results)
+    for (const shift of shifts) {
+      const what = [...new Set(shift.moved)].join(' + ') || 'nothing named';
+      moved.set(what, (moved.get(what) ?? 0) + shift.value / results.length);
+    }
   return {
     scriptMs: m('scriptMs'),
     taskMs: m('taskMs'),
-    longTasks: Math.max(...results.map((r) => r.longTasks)),
+    longTasks: m('longTasks'),
     maxLongTask: Math.max(...results.map((r) => r.maxLongTask)),
     blockingMs: m('blockingMs'),
+    maxKoubeiInLongFrame: Math.max(...results.map((r) => r.maxKoubeiInLongFrame)),
     cls: Math.max(...results.map((r) => r.cls)),
+    moved: [...moved].sort((a, b) => b[1] - a[1]),
     firstWidgetPaint: m('firstWidgetPaint'),
     requests: results[0]!.koubeiRequestsBeforePaint,
     heapMb: m('heapMb'),
   };
 }
+
+/** Starts the demo shop (built fresh) on a new data directory and free ports. */
+async function startDemo(): Promise<DemoStack & { dispose(): Promise<void> }> {
+  await buildDemo();
+  const dataDir = mkdtempSync(join(tmpdir(), 'koubei-bench-demo-'));
+  const demo = await startDemoStack({ dataDir, apiPort: 0, shopPort: 0 });
+  return Object.assign(demo, {
+    async dispose() {
+      await demo.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  });
+}
+
+/** The demo shop's pages the "cost" and "lighthouse" parts measure. */
+const DEMO_PAGES = [
+  { name: 'home', path: '/en/' },
+  { name: 'listing', path: '/en/products' },
+  { name: 'product', path: '/en/products/teapot-celadon' },
+] as const;
+const withoutKoubei = (url: string) => `${url}${url.includes('?') ? '&' : '?'}koubei=off`;
 
 // ---------------------------------------------------------------------------
 
@@ -213,35 +325,67 @@ for (const [name, html] of Object.entries(pages)) {
 }
 
 const f = (n: number, digits = 1) => n.toFixed(digits);
+const demo = part('cost') || part('lighthouse') ? await startDemo() : undefined;
+
+// Page cost on the demo shop's pages: each page with Koubei and the same page
+// with `?koubei=off`, at desktop and mobile sizes and two CPU speeds.
+const SCREENS = [
+  ['desktop 1280×900', DESKTOP],
+  ['mobile 412×823', MOBILE],
+] as const;
 const costRows: string[][] = [];
 const requestNotes: string[] = [];
-for (const name of part('cost') ? Object.keys(pages) : []) {
-  for (const rate of THROTTLES) {
-    const without = await loads(browser, stack, `${stack.shop.url}/${name}/without`, rate);
-    const withK = await loads(browser, stack, `${stack.shop.url}/${name}/with`, rate);
-    costRows.push([
-      `${name}, ${rate}x CPU`,
-      `${f(withK.scriptMs)} (${f(without.scriptMs)})`,
-      f(withK.scriptMs - without.scriptMs),
-      `${withK.longTasks} / ${f(withK.maxLongTask, 0)}`,
-      f(withK.blockingMs - without.blockingMs),
-      f(withK.cls - without.cls, 4),
-      f(withK.firstWidgetPaint, 0),
-      String(withK.requests.length),
-      f(withK.heapMb - without.heapMb, 2),
-    ]);
-    if (rate === 1) requestNotes.push(`${name}: ${withK.requests.join(', ')}`);
+const shiftNotes: string[] = [];
+if (part('cost') && demo) {
+  for (const { name, path } of DEMO_PAGES) {
+    for (const [screen, viewport] of SCREENS) {
+      for (const rate of THROTTLES) {
+        const url = `${demo.shopUrl}${path}`;
+        const without = await loads(browser, demo, withoutKoubei(url), rate, viewport);
+        const withK = await loads(browser, demo, url, rate, viewport);
+        const row = `${name}, ${screen.split(' ')[0]}, ${rate}x CPU`;
+        costRows.push([
+          row,
+          `${f(withK.scriptMs)} (${f(without.scriptMs)})`,
+          f(withK.scriptMs - without.scriptMs),
+          `${withK.longTasks} / ${f(withK.maxLongTask, 0)} (${without.longTasks} / ${f(without.maxLongTask, 0)})`,
+          f(withK.longTasks - without.longTasks, 0),
+          f(withK.maxKoubeiInLongFrame, 0),
+          f(withK.blockingMs - without.blockingMs),
+          `${f(withK.cls, 4)} (${f(without.cls, 4)})`,
+          f(withK.cls - without.cls, 4),
+          f(withK.firstWidgetPaint, 0),
+          String(withK.requests.length),
+          f(withK.heapMb - without.heapMb, 2),
+        ]);
+        if (rate === 1 && screen === SCREENS[0][0])
+          requestNotes.push(`${name}: ${withK.requests.join(', ')}`);
+        for (const [label, result] of [
+          ['with Koubei', withK],
+          ['without', without],
+        ] as const) {
+          const top = result.moved.filter(([, value]) => value >= 0.0005).slice(0, 4);
+          if (top.length)
+            shiftNotes.push(
+              `${row}, ${label}: ${top.map(([what, value]) => `${what} ${f(value, 4)}`).join('; ')}`,
+            );
+        }
+      }
+    }
   }
 }
-if (costRows.length)
+if (costRows.length) {
   printTable(
-    `Page cost: median of ${LOADS} fresh loads, with Koubei (without in brackets); "added" = with − without`,
+    `Page cost on the demo shop (${DEMO_PAGES.map((p) => p.path).join(', ')}): median of ${LOADS} fresh loads, with Koubei (without it, \`?koubei=off\`, in brackets); "added" = with − without`,
     [
-      'page',
+      'page, screen, CPU',
       'script ms',
       'script added',
-      'long tasks >50 ms / max ms',
+      'long tasks >50 ms: median count / longest ms',
+      'long tasks added',
+      'Koubei script in one long frame, max ms',
       'blocking added ms',
+      'CLS, worst load',
       'CLS added',
       'first widget paint ms',
       'Koubei requests before it',
@@ -249,9 +393,17 @@ if (costRows.length)
     ],
     costRows,
   );
+  console.log(
+    '\n"Koubei script in one long frame": the most time scripts from /cdn/ ran inside one long animation frame (a frame over 50 ms, which may hold several tasks), from the frame\'s script attribution. Long tasks count the page\'s own work too: the same page without Koubei (first layout, its images) is in the brackets.',
+  );
+}
 if (requestNotes.length) {
-  console.log('\nKoubei requests before the first widget painted (1x):');
+  console.log('\nKoubei requests before the first widget painted (desktop, 1x):');
   for (const note of requestNotes) console.log(`  ${note}`);
+}
+if (costRows.length) {
+  console.log('\nWhat moved (layout-shift sources, mean shift score per load):');
+  for (const note of shiftNotes.length ? shiftNotes : ['nothing']) console.log(`  ${note}`);
 }
 
 // ---------------------------------------------------------------------------
@@ -467,38 +619,87 @@ if (part('spa')) {
 await browser.close();
 
 // ---------------------------------------------------------------------------
-// Lighthouse, mobile preset (simulated slow 4G and 4x CPU), its own Chromium.
-if (part('lighthouse')) {
+// Lighthouse, mobile preset (simulated slow 4G and 4x CPU), its own Chromium,
+// on the demo shop's pages with and without Koubei. Besides the score it
+// prints each metric's value and score, and the points it costs: Lighthouse
+// 12 weighs FCP 10 %, SI 10 %, LCP 25 %, TBT 30 %, CLS 25 %.
+const METRICS = [
+  { id: 'first-contentful-paint', short: 'FCP', unit: 'ms' },
+  { id: 'largest-contentful-paint', short: 'LCP', unit: 'ms' },
+  { id: 'speed-index', short: 'SI', unit: 'ms' },
+  { id: 'total-blocking-time', short: 'TBT', unit: 'ms' },
+  { id: 'cumulative-layout-shift', short: 'CLS', unit: '' },
+] as const;
+if (part('lighthouse') && demo) {
   const { default: lighthouse } = await import('lighthouse');
   const chromeLauncher = await import('chrome-launcher');
   const chrome = await chromeLauncher.launch({
     chromePath: CHROMIUM,
     chromeFlags: CHROMIUM_FLAGS,
   });
-  const score = async (url: string) => {
-    const scores: number[] = [];
+  /** Median of 3 runs: the score, and per metric its value, score (0–1) and weight. */
+  const audit = async (url: string) => {
+    const runs: NonNullable<Awaited<ReturnType<typeof lighthouse>>>['lhr'][] = [];
     for (let i = 0; i < 3; i++) {
       const result = await lighthouse(url, {
         port: chrome.port,
         onlyCategories: ['performance'],
         logLevel: 'error',
       });
-      scores.push(Math.round((result?.lhr.categories.performance?.score ?? 0) * 100));
+      if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+      runs.push(result.lhr);
     }
-    return median(scores);
+    const weights = new Map(
+      runs[0]!.categories.performance!.auditRefs.map((ref) => [ref.id, ref.weight]),
+    );
+    return {
+      score: median(runs.map((lhr) => Math.round((lhr.categories.performance?.score ?? 0) * 100))),
+      metrics: METRICS.map(({ id }) => ({
+        value: median(runs.map((lhr) => lhr.audits[id]?.numericValue ?? NaN)),
+        score: median(runs.map((lhr) => lhr.audits[id]?.score ?? 0)),
+        weight: weights.get(id) ?? 0,
+      })),
+    };
   };
-  const rows: string[][] = [];
-  for (const name of Object.keys(pages)) {
-    const without = await score(`${stack.shop.url}/${name}/without`);
-    const withK = await score(`${stack.shop.url}/${name}/with`);
-    rows.push([name, String(withK), String(without), String(withK - without)]);
+  const scoreRows: string[][] = [];
+  const metricRows: string[][] = [];
+  for (const { name, path } of DEMO_PAGES) {
+    const url = `${demo.shopUrl}${path}`;
+    const without = await audit(withoutKoubei(url));
+    const withK = await audit(url);
+    scoreRows.push([
+      name,
+      String(withK.score),
+      String(without.score),
+      String(withK.score - without.score),
+    ]);
+    METRICS.forEach(({ short, unit }, i) => {
+      const w = withK.metrics[i]!;
+      const o = without.metrics[i]!;
+      const value = (v: number) => (unit === 'ms' ? `${f(v, 0)} ms` : f(v, 3));
+      // Points of the 0–100 score this metric loses with Koubei (weights sum to 100).
+      const lost = (o.score - w.score) * w.weight;
+      metricRows.push([
+        `${name} ${short}`,
+        `${value(w.value)} (${value(o.value)})`,
+        unit === 'ms' ? `${f(w.value - o.value, 0)} ms` : f(w.value - o.value, 3),
+        `${f(w.score, 2)} (${f(o.score, 2)})`,
+        f(lost, 1),
+      ]);
+    });
   }
   printTable(
-    'Lighthouse 12 mobile performance score, median of 3',
+    'Lighthouse 12 mobile performance score on the demo shop, median of 3',
     ['page', 'with Koubei', 'without', 'difference'],
-    rows,
+    scoreRows,
+  );
+  printTable(
+    'Lighthouse mobile metrics, median of 3: with Koubei (without in brackets)',
+    ['page, metric', 'value', 'added', 'metric score', 'score points lost'],
+    metricRows,
   );
   chrome.kill();
 }
 
+await demo?.dispose();
 await stack.close();

@@ -31,8 +31,19 @@ afterEach(async () => {
   await page?.close();
 });
 
-async function openPage(): Promise<Page> {
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+/** A desktop window, and a phone as Lighthouse's mobile run emulates it (Moto G Power). */
+const SCREENS = {
+  desktop: { viewport: { width: 1280, height: 900 } },
+  mobile: {
+    viewport: { width: 412, height: 823 },
+    deviceScaleFactor: 1.75,
+    isMobile: true,
+    hasTouch: true,
+  },
+} as const;
+
+async function openPage(screen: keyof typeof SCREENS = 'desktop'): Promise<Page> {
+  page = await browser.newPage(SCREENS[screen]);
   watch = watchPage(page);
   cspViolations = await watchCspViolations(page);
   return page;
@@ -98,23 +109,79 @@ describe('the demo shop', () => {
     expect(cspViolations).toEqual([]);
   });
 
-  it.each(['teapot-celadon', 'teapot-yixing', 'gift-box-spring'])(
-    'has no layout shift on the product page of %s while its widgets load',
-    async (product) => {
-      await openPage();
+  it('has no layout shift on the listing on a phone while the first badges paint', async () => {
+    await openPage('mobile');
+    await watchLayoutShift(page);
+    await page.goto(`${stack.shopUrl}/en/products`);
+    // Two cards a row: only the badges near the first screen mount before a scroll.
+    await page.waitForFunction(() => {
+      const near = [...document.querySelectorAll('[data-koubei="stars"]')].filter(
+        (badge) => badge.getBoundingClientRect().top < innerHeight,
+      );
+      return (
+        near.length > 0 && near.every((badge) => badge.shadowRoot?.querySelector('[role="img"]'))
+      );
+    });
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(500);
+    expect(await layoutShift(page)).toEqual({ cls: 0, moved: [] });
+    expect(watch.errors).toEqual([]);
+    expect(unexpectedConsoleErrors()).toEqual([]);
+    expect(cspViolations).toEqual([]);
+  });
+
+  it.each(
+    ['teapot-celadon', 'teapot-yixing', 'gift-box-spring'].flatMap((product) =>
+      (['desktop', 'mobile'] as const).map((screen) => [product, screen] as const),
+    ),
+  )(
+    'has no layout shift on the product page of %s while its widgets load (%s)',
+    async (product, screen) => {
+      await openPage(screen);
       await watchLayoutShift(page);
       await page.goto(`${stack.shopUrl}/en/products/${product}`);
-      await reviewCards().first().waitFor();
+      // On the phone the review list is too far down to mount before a scroll.
+      if (screen === 'desktop') await reviewCards().first().waitFor();
       await host('summary')
         .getByText(/Based on \d+ reviews/)
         .waitFor();
       await host('stars').locator('[role="img"]').waitFor();
+      await page.waitForLoadState('networkidle');
       await page.waitForTimeout(500);
       expect(await layoutShift(page)).toEqual({ cls: 0, moved: [] });
       expect(watch.errors).toEqual([]);
       expect(cspViolations).toEqual([]);
     },
   );
+
+  it.each(
+    ['/en/', '/zh/', '/en/account'].flatMap((path) =>
+      (['desktop', 'mobile'] as const).map((screen) => [path, screen] as const),
+    ),
+  )('has no layout shift on %s while its widgets load (%s)', async (path, screen) => {
+    await openPage(screen);
+    await watchLayoutShift(page);
+    await page.goto(`${stack.shopUrl}${path}`);
+    // Every widget on the first screen has painted and is no longer busy loading.
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('[data-koubei]')]
+        .filter(
+          (el) =>
+            el.getAttribute('data-koubei') !== 'invitee-banner' &&
+            el.getBoundingClientRect().top < innerHeight,
+        )
+        .every(
+          (el) =>
+            (el.shadowRoot?.textContent ?? '').trim() !== '' &&
+            !el.shadowRoot?.querySelector('[aria-busy="true"]'),
+        ),
+    );
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(500);
+    expect(await layoutShift(page)).toEqual({ cls: 0, moved: [] });
+    expect(watch.errors).toEqual([]);
+    expect(cspViolations).toEqual([]);
+  });
 
   it('takes a shopper from the listing through reviews, photos, a vote and a review of their own, then shows the shop’s reply', async () => {
     await openPage();

@@ -1,6 +1,11 @@
 // The storefront's pages. Koubei appears on them exactly as a shop owner
 // pastes it: one script tag and placeholders with fallback content, nothing
 // else. Everything interpolated goes through hono/html's escaping.
+//
+// Any page with `?koubei=off` (e.g. /en/products?koubei=off) is the same
+// HTML without the script tag: the placeholders keep their fallback content
+// and their reserved space. A shop owner compares the two to see what Koubei
+// costs their page; the page benchmark (bench/page-cost.bench.ts) does too.
 import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import type { Reward } from '@koubei/core';
@@ -23,6 +28,8 @@ export interface PageContext {
    * backend; null when it could not be had (the placeholders keep their fallback).
    */
   readonly customerToken?: string | null;
+  /** False for `?koubei=off`: the page leaves out Koubei's script tag, nothing else. */
+  readonly koubei?: boolean;
 }
 
 const other = (language: ShopLanguage): ShopLanguage => (language === 'en' ? 'zh' : 'en');
@@ -85,7 +92,7 @@ function layout(context: PageContext, title: string, main: Html): Html {
         <main id="main">${main}</main>
         <footer class="footer"><p>${copy.footer}</p></footer>
         <div data-koubei="invitee-banner"></div>
-        ${koubeiScript(context, copy)}
+        ${context.koubei === false ? '' : koubeiScript(context, copy)}
       </body>
     </html>`;
 }

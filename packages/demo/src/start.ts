@@ -4,24 +4,13 @@
 // The embedded database is seeded on the first start and kept afterwards.
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
+import { buildDemo } from './build.ts';
 import { startDemoStack } from './stack.ts';
 
 const started = performance.now();
-const widgetRoot = fileURLToPath(new URL('../../widget/', import.meta.url));
-const demoRoot = fileURLToPath(new URL('../', import.meta.url));
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-const serverRoot = fileURLToPath(new URL('../../server/', import.meta.url));
 
-// Each build takes about a second; doing them every time keeps the
-// served files in step with the sources without any staleness checks.
-await build({
-  configFile: `${widgetRoot}vite.cdn.config.ts`,
-  root: widgetRoot,
-  logLevel: 'error',
-});
-await build({ configFile: `${demoRoot}vite.config.ts`, logLevel: 'error' });
-await build({ configFile: `${serverRoot}vite.console.config.ts`, logLevel: 'error' });
+await buildDemo();
 const built = performance.now();
 
 const dataDir = resolve(repoRoot, process.env.KOUBEI_DATA_DIR ?? '.koubei-data');

@@ -142,7 +142,12 @@ export function createStorefront(options: StorefrontOptions): Hono {
   app.get('/:language{en|zh}/*', async (c) => {
     const language = c.req.param('language') as ShopLanguage;
     const path = c.req.path.slice(language.length + 1) || '/';
-    const context: PageContext = { language, path, apiUrl: options.apiUrl() };
+    const context: PageContext = {
+      language,
+      path,
+      apiUrl: options.apiUrl(),
+      koubei: c.req.query('koubei') !== 'off',
+    };
     const page = pages[path];
     if (page) {
       const token = path === '/account' ? await customerToken() : null;
