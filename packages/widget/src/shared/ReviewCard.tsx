@@ -55,30 +55,34 @@ export function ReviewCard({
 
   return (
     <article class={css.card} part="review" aria-labelledby={`${bodyId}-title`}>
-      <div class={css.header}>
-        <span role="img" aria-label={t.t('reviews.ratingLabel', { rating: review.rating })}>
-          <StarRow rating={review.rating} size="small" />
-        </span>
-        <Heading class={css.title} id={`${bodyId}-title`} dir="auto">
-          {review.title || t.t('reviews.by', { name: review.authorName })}
-        </Heading>
-      </div>
+      {/* The stars and the title share the card's first grid row: no wrapper element. */}
+      <StarRow
+        rating={review.rating}
+        size="small"
+        label={t.t('reviews.ratingLabel', { rating: review.rating })}
+      />
+      <Heading class={css.title} id={`${bodyId}-title`} dir="auto">
+        {review.title || t.t('reviews.by', { name: review.authorName })}
+      </Heading>
       <div class={css.meta}>
         <bdi class={css.author}>{review.authorName}</bdi>
-        {relative && (
+        {/* A ternary, not `&&`: an empty string would render as an empty text node. */}
+        {relative ? (
           <time
             dateTime={review.createdAt}
             title={formatDate(t.locale, review.createdAt, { dateStyle: 'long' })}
           >
             {relative}
           </time>
-        )}
+        ) : null}
         {review.verifiedPurchase && <span class={css.badge}>{t.t('reviews.verified')}</span>}
       </div>
       {review.incentive && (
         <p class={css.disclosure} part="disclosure">
-          {t.t('reviews.incentivised')}
-          {review.incentive.disclosure ? ` — ${review.incentive.disclosure}` : ''}
+          {/* One string, one text node. */}
+          {review.incentive.disclosure
+            ? `${t.t('reviews.incentivised')} — ${review.incentive.disclosure}`
+            : t.t('reviews.incentivised')}
         </p>
       )}
       <UserText
@@ -91,9 +95,7 @@ export function ReviewCard({
       {review.aspects.length > 0 && (
         <ul class={css.aspects} aria-label={t.t('reviews.aspects')}>
           {review.aspects.map(({ aspect, rating }) => (
-            <li key={aspect}>
-              {t.t(`aspect.${aspect}`)} {rating}/5
-            </li>
+            <li key={aspect}>{`${t.t(`aspect.${aspect}`)} ${rating}/5`}</li>
           ))}
         </ul>
       )}
