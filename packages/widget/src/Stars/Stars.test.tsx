@@ -17,10 +17,9 @@ const summary: ProductSummary = {
 const en = createTranslator({ locale: 'en', messages: ALL_MESSAGES });
 const zh = createTranslator({ locale: 'zh-CN', messages: ALL_MESSAGES });
 
-/** The filled share of the row: the width of the nested svg that clips the filled stars. */
 function fillWidth(container: Element): string {
-  const filled = container.querySelector('[part="stars"] > svg') as SVGSVGElement;
-  return filled.getAttribute('width') ?? '';
+  const filled = container.querySelector('[part="stars"] > span') as HTMLElement;
+  return filled.style.width;
 }
 
 describe('Stars', () => {

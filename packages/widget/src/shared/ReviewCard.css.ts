@@ -107,6 +107,12 @@ export const votes = style({
   gap: tokens.space.medium,
   fontSize: tokens.font.sizeSmall,
   color: tokens.color.muted,
+  selectors: {
+    // The visible question is the group's accessible name; the empty
+    // alternative text after the slash keeps screen readers from hearing it
+    // twice (browsers without that syntax keep the first value).
+    '&::before': { content: ['attr(aria-label)', 'attr(aria-label) / ""'] },
+  },
 });
 
 export const voteButton = style({

@@ -227,8 +227,9 @@ function HelpfulVotes({ koubei, review }: { koubei: KoubeiServices; review: Revi
   }
 
   return (
+    // The question shows through CSS from the group's name (ReviewCard.css.ts):
+    // one name, read once, and two nodes fewer per card.
     <div class={css.votes} part="votes" role="group" aria-label={labels.helpfulQuestion}>
-      <span aria-hidden="true">{labels.helpfulQuestion}</span>
       <button
         type="button"
         class={css.voteButton}

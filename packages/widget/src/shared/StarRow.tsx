@@ -8,8 +8,16 @@ export type StarSize = 'small' | 'medium' | 'large';
 
 /** One star in relative moves, so the same outline can start at any point. */
 const STAR_OUTLINE = 'l2.9 6.1 6.6.8-4.9 4.6 1.3 6.6-5.9-3.3-5.9 3.3 1.3-6.6-4.9-4.6 6.6-.8z';
-/** Five stars in one path, 24 units apart: a row is four SVG elements, not twenty. */
+/** Five stars in one path, 24 units apart: a row is two SVG elements, not ten. */
 const FIVE_STARS = [12, 36, 60, 84, 108].map((x) => `M${x} 2.5${STAR_OUTLINE}`).join('');
+
+function FiveStars() {
+  return (
+    <svg class={css.star} viewBox="0 0 120 24" aria-hidden="true" focusable="false">
+      <path d={FIVE_STARS} />
+    </svg>
+  );
+}
 
 /** Share of the row to fill, 0–100; anything odd (NaN, out of range) is clamped. */
 export function starFillPercent(rating: number): number {
@@ -29,26 +37,27 @@ export interface StarRowProps {
 }
 
 /**
- * Five stars filled to `rating` (partial stars included), in four nodes: the
- * empty stars, then a nested `<svg>` as wide as the filled share with the
- * same stars inside (a nested svg clips what overflows it). Screen readers
- * hear one phrase instead of five images.
+ * Five stars filled to `rating` (partial stars included). The filled stars
+ * sit in a box as wide as the rating, clipped, at the inline start: layout,
+ * not a selector, fills the row from the right on right-to-left pages.
+ * Screen readers hear one phrase instead of five images.
  */
 export function StarRow({ rating, size = 'medium', label }: StarRowProps) {
   return (
-    <svg
+    <span
       class={`${css.row} ${css.sizes[size]}`}
-      viewBox="0 0 120 24"
       part="stars"
       role={label ? 'img' : undefined}
       aria-label={label}
       aria-hidden={label ? undefined : 'true'}
-      focusable="false"
     >
-      <path d={FIVE_STARS} />
-      <svg class={css.filled} width={`${starFillPercent(rating)}%`}>
-        <path d={FIVE_STARS} />
-      </svg>
-    </svg>
+      <FiveStars />
+      <span
+        class={`${css.filled} ${css.sizes[size]}`}
+        style={{ width: `${starFillPercent(rating)}%` }}
+      >
+        <FiveStars />
+      </span>
+    </span>
   );
 }
