@@ -7,7 +7,6 @@ export const row = style({
   whiteSpace: 'nowrap',
   lineHeight: 0,
   verticalAlign: 'middle',
-  flexShrink: 0,
   color: tokens.color.starEmpty,
 });
 
@@ -21,12 +20,10 @@ export const filled = style({
   '@media': { '(forced-colors: active)': { color: 'CanvasText' } },
 });
 
-// Both sides set (the stars are 5:1), so a flex or grid parent never
-// stretches the row; on the filled box the inline width (the rating) wins.
 export const sizes = styleVariants({
-  small: { width: '70px', height: '14px' },
-  medium: { width: '90px', height: '18px' },
-  large: { width: '140px', height: '28px' },
+  small: { height: '14px' },
+  medium: { height: '18px' },
+  large: { height: '28px' },
 });
 
 export const star = style({

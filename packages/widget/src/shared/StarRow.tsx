@@ -11,9 +11,11 @@ const STAR_OUTLINE = 'l2.9 6.1 6.6.8-4.9 4.6 1.3 6.6-5.9-3.3-5.9 3.3 1.3-6.6-4.9
 /** Five stars in one path, 24 units apart: a row is two SVG elements, not ten. */
 const FIVE_STARS = [12, 36, 60, 84, 108].map((x) => `M${x} 2.5${STAR_OUTLINE}`).join('');
 
+// No aria-hidden or focusable here: the row around is one image or hidden as
+// a whole, and `focusable` only ever mattered to Internet Explorer.
 function FiveStars() {
   return (
-    <svg class={css.star} viewBox="0 0 120 24" aria-hidden="true" focusable="false">
+    <svg class={css.star} viewBox="0 0 120 24">
       <path d={FIVE_STARS} />
     </svg>
   );
@@ -49,7 +51,7 @@ export function StarRow({ rating, size = 'medium', label }: StarRowProps) {
       part="stars"
       role={label ? 'img' : undefined}
       aria-label={label}
-      aria-hidden={label ? undefined : 'true'}
+      aria-hidden={!label || undefined}
     >
       <FiveStars />
       <span
