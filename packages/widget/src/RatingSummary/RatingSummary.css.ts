@@ -1,4 +1,4 @@
-import { style } from '@vanilla-extract/css';
+import { globalStyle, style } from '@vanilla-extract/css';
 import { tokens } from '../styles/theme.css.ts';
 
 export const summary = style({
@@ -13,6 +13,10 @@ export const overview = style({
   flexDirection: 'column',
   gap: tokens.space.small,
 });
+
+// The star row is the rating image itself (no wrapper): keep it at its own
+// width instead of stretched across the column, where its fill would be off.
+globalStyle(`${overview} > [part="stars"]`, { alignSelf: 'flex-start' });
 
 export const mean = style({ fontSize: '40px', fontWeight: 700, lineHeight: 1.1, margin: 0 });
 

@@ -59,9 +59,11 @@ export function SummaryView({
         <p class={css.mean} aria-hidden="true">
           {rating}
         </p>
-        <span role="img" aria-label={t.t('stars.label', { rating, count: summary.count })}>
-          <StarRow rating={summary.mean} size="large" />
-        </span>
+        <StarRow
+          rating={summary.mean}
+          size="large"
+          label={t.t('stars.label', { rating, count: summary.count })}
+        />
         <p class={css.muted}>{t.t('summary.basedOn', { count: summary.count })}</p>
         {summary.recommendRate !== null && (
           <p class={css.muted}>

@@ -134,9 +134,7 @@ export function TestimonialCard({
       {(testimonial.featured || rating !== undefined) && (
         <div class={css.header}>
           {rating !== undefined && (
-            <span role="img" aria-label={t.t('reviews.ratingLabel', { rating })}>
-              <StarRow rating={rating} size="small" />
-            </span>
+            <StarRow rating={rating} size="small" label={t.t('reviews.ratingLabel', { rating })} />
           )}
           {testimonial.featured && <span class={css.badge}>{t.t('testimonials.featured')}</span>}
         </div>

@@ -1,9 +1,13 @@
-import { style } from '@vanilla-extract/css';
+import { globalStyle, style } from '@vanilla-extract/css';
 import { tokens } from '../styles/theme.css.ts';
 
+// A grid rather than wrapper elements (a page of reviews is mostly cards, so
+// every element per card counts): the stars and the title share the first
+// row, and every later child spans the whole width.
 export const card = style({
-  display: 'flex',
-  flexDirection: 'column',
+  display: 'grid',
+  gridTemplateColumns: 'auto minmax(0, 1fr)',
+  alignItems: 'center',
   gap: tokens.space.medium,
   padding: `${tokens.space.large} 0`,
   borderBlockEnd: `1px solid ${tokens.color.border}`,
@@ -12,15 +16,12 @@ export const card = style({
   minWidth: 0,
 });
 
-export const header = style({
-  display: 'flex',
-  flexWrap: 'wrap',
-  alignItems: 'center',
-  gap: tokens.space.medium,
-});
+globalStyle(`${card} > :nth-child(n + 3)`, { gridColumn: '1 / -1' });
 
 export const title = style({
   margin: 0,
+  // Next to the stars whatever the direction of the title's own text.
+  justifySelf: 'start',
   fontSize: tokens.font.size,
   fontWeight: 600,
   overflowWrap: 'anywhere',
@@ -106,6 +107,12 @@ export const votes = style({
   gap: tokens.space.medium,
   fontSize: tokens.font.sizeSmall,
   color: tokens.color.muted,
+  selectors: {
+    // The visible question is the group's accessible name; the empty
+    // alternative text after the slash keeps screen readers from hearing it
+    // twice (browsers without that syntax keep the first value).
+    '&::before': { content: ['attr(aria-label)', 'attr(aria-label) / ""'] },
+  },
 });
 
 export const voteButton = style({

@@ -11,9 +11,11 @@ const STAR_OUTLINE = 'l2.9 6.1 6.6.8-4.9 4.6 1.3 6.6-5.9-3.3-5.9 3.3 1.3-6.6-4.9
 /** Five stars in one path, 24 units apart: a row is two SVG elements, not ten. */
 const FIVE_STARS = [12, 36, 60, 84, 108].map((x) => `M${x} 2.5${STAR_OUTLINE}`).join('');
 
+// No aria-hidden or focusable here: the row around is one image or hidden as
+// a whole, and `focusable` only ever mattered to Internet Explorer.
 function FiveStars() {
   return (
-    <svg class={css.star} viewBox="0 0 120 24" aria-hidden="true" focusable="false">
+    <svg class={css.star} viewBox="0 0 120 24">
       <path d={FIVE_STARS} />
     </svg>
   );
@@ -25,14 +27,32 @@ export function starFillPercent(rating: number): number {
   return Math.round(Math.min(100, Math.max(0, (rating / 5) * 100)) * 10) / 10;
 }
 
+export interface StarRowProps {
+  readonly rating: number;
+  readonly size?: StarSize;
+  /**
+   * The row's accessible name ("Rated 4 out of 5"): the row itself becomes
+   * the image, with no wrapper element. Without it the row is decorative and
+   * the caller names an element around it ("4.6 out of 5, 128 reviews").
+   */
+  readonly label?: string;
+}
+
 /**
- * Five stars filled to `rating` (partial stars included). Purely decorative:
- * the caller gives the accessible name, so screen readers hear one phrase
- * ("4.6 out of 5, 128 reviews") instead of five images.
+ * Five stars filled to `rating` (partial stars included). The filled stars
+ * sit in a box as wide as the rating, clipped, at the inline start: layout,
+ * not a selector, fills the row from the right on right-to-left pages.
+ * Screen readers hear one phrase instead of five images.
  */
-export function StarRow({ rating, size = 'medium' }: { rating: number; size?: StarSize }) {
+export function StarRow({ rating, size = 'medium', label }: StarRowProps) {
   return (
-    <span class={`${css.row} ${css.sizes[size]}`} aria-hidden="true" part="stars">
+    <span
+      class={`${css.row} ${css.sizes[size]}`}
+      part="stars"
+      role={label ? 'img' : undefined}
+      aria-label={label}
+      aria-hidden={!label || undefined}
+    >
       <FiveStars />
       <span
         class={`${css.filled} ${css.sizes[size]}`}

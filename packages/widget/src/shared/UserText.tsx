@@ -23,7 +23,11 @@ function cut(text: string, length: number): string {
  */
 export function UserText({ text, collapseAfter, readMore, readLess, id }: UserTextProps) {
   const [expanded, setExpanded] = useState(false);
-  const long = collapseAfter !== undefined && Array.from(text).length > collapseAfter + 20;
+  // Counting code points allocates; a text no longer in UTF-16 units is short anyway.
+  const long =
+    collapseAfter !== undefined &&
+    text.length > collapseAfter + 20 &&
+    Array.from(text).length > collapseAfter + 20;
   return (
     <>
       <p class={css.text} dir="auto" id={id}>
