@@ -158,9 +158,11 @@ describe('numbers without Intl', () => {
         }),
         { numRuns: 2000 },
       );
-      for (const n of [0, -0, 7, 999, 1000, -1000, 1234567, Number.MAX_SAFE_INTEGER]) {
+      for (const n of [0, 7, 999, 1000, -1000, 1234567, Number.MAX_SAFE_INTEGER]) {
         expect(t.formatNumber(n)).toBe(intl.format(n));
       }
+      // The one difference: a count of -0 reads "0", where Intl writes "-0".
+      expect(t.formatNumber(-0)).toBe('0');
     },
   );
 

@@ -89,7 +89,7 @@ export function createTranslator(options: TranslatorOptions): Translator {
   const formatNumber = (value: number, numberOptions?: Intl.NumberFormatOptions): string =>
     !Number.isFinite(value)
       ? ''
-      : !numberOptions && Number.isSafeInteger(value) && !Object.is(value, -0)
+      : !numberOptions && Number.isSafeInteger(value)
         ? groupDigits(String(value))
         : numbers(numberOptions).format(value);
 

@@ -255,19 +255,17 @@ export function createRuntime(config: LoaderConfig): Runtime {
   // 100 ms at 4x CPU, and the page answers no tap until a task ends.
   const pending: (() => void)[] = [];
   let sliceEnds = -1;
-  function runSlice(): void {
+  /** Queues `work` (none: carries on with the queue) and runs what this slice has time for. */
+  function inSlices(work?: () => void): void {
+    if (work) pending.push(work);
     if (sliceEnds < 0) {
       sliceEnds = performance.now() + 10;
       setTimeout(() => {
         sliceEnds = -1;
-        if (pending.length) runSlice();
+        if (pending.length) inSlices();
       });
     }
     while (pending.length && performance.now() < sliceEnds) guarded(pending.shift()!);
-  }
-  function inSlices(work: () => void): void {
-    pending.push(work);
-    runSlice();
   }
 
   return {
