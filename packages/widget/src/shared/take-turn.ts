@@ -1,5 +1,5 @@
 /**
- * Widgets take turns to render: each turn is a task of its own, in the order
+ * Widgets take turns to render: at most one turn per task, in the order
  * asked. Why: when the data of many widgets arrives together (a page with 15
  * review lists, or answers from the local cache), rendering them all at once
  * made one task of hundreds of milliseconds on a phone-speed CPU (measured
@@ -7,20 +7,29 @@
  * tap or scroll is handled until a task ends. Between turns the browser can
  * handle input and lay out and paint what is ready.
  *
+ * The first widget to ask in a task gets its turn at once, so a widget whose
+ * answer arrives alone waits for nothing; the others get the following tasks.
  * A turn is a promise: code chained on it runs inside the turn's task
- * (promise callbacks run before the task ends), and so does the Preact
- * render that a state change there schedules. Timers, not animation frames,
- * so widgets still render in a background tab.
+ * (promise callbacks run before the task ends), and so does the Preact render
+ * that a state change there schedules. Timers, not animation frames, so
+ * widgets still render in a background tab.
  */
 const waiting: (() => void)[] = [];
+/** A turn has been given in the current task. */
+let given = false;
 
-function runNext(): void {
-  waiting.shift()?.();
-  if (waiting.length) setTimeout(runNext);
+function giveNext(): void {
+  given = false;
+  const next = waiting.shift();
+  if (!next) return;
+  given = true;
+  next();
+  setTimeout(giveNext);
 }
 
 export function takeTurn(): Promise<void> {
-  return new Promise((resolve) => {
-    if (waiting.push(resolve) === 1) setTimeout(runNext);
-  });
+  if (given) return new Promise((resolve) => waiting.push(resolve));
+  given = true;
+  setTimeout(giveNext);
+  return Promise.resolve();
 }
