@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import * as css from '../console.css.ts';
 import { announce, api, translator } from '../session.ts';
 import { attempt } from '../use-load.ts';
+import { ChoiceField } from './ChoiceField.tsx';
 import { Stars } from './Stars.tsx';
 
 type Filters = Required<Pick<InboxQuery, 'rating' | 'product' | 'status'>> & {
@@ -145,21 +146,14 @@ function FilterBar({ filters, onChange }: { filters: Filters; onChange: (next: F
           onChange={(e) => set({ product: e.currentTarget.value.trim() })}
         />
       </label>
-      <label class={css.field}>
-        <span>{t.t('console.inbox.status')}</span>
-        <select
-          class={css.input}
-          value={filters.status ?? ''}
-          onChange={(e) => set({ status: e.currentTarget.value as Filters['status'] })}
-        >
-          <option value="">{t.t('console.inbox.any')}</option>
-          {MODERATION_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {t.t(`console.status.${status}` as MessageKey)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChoiceField
+        label={t.t('console.inbox.status')}
+        value={filters.status ?? ''}
+        choices={MODERATION_STATUSES}
+        labelOf={(status) => t.t(`console.status.${status}` as MessageKey)}
+        empty={t.t('console.inbox.any')}
+        onChange={(status) => set({ status })}
+      />
       <label class={css.row}>
         <input
           type="checkbox"
@@ -210,20 +204,13 @@ function BulkBar({
   return (
     <form class={`${css.card} ${css.row}`} aria-label={t.t('console.bulk.label')} onSubmit={apply}>
       <strong>{t.t('console.bulk.selected', { count: selected.size })}</strong>
-      <label class={css.field}>
-        <span>{t.t('console.bulk.action')}</span>
-        <select
-          class={css.input}
-          value={action}
-          onChange={(e) => setAction(e.currentTarget.value as typeof action)}
-        >
-          {BULK_ACTIONS.map((name) => (
-            <option key={name} value={name}>
-              {t.t(`console.action.${name}` as MessageKey)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChoiceField
+        label={t.t('console.bulk.action')}
+        value={action}
+        choices={BULK_ACTIONS}
+        labelOf={(name) => t.t(`console.action.${name}` as MessageKey)}
+        onChange={setAction}
+      />
       {action === 'hide' || action === 'flag' ? (
         <ReasonSelect value={reason} onChange={setReason} />
       ) : null}
@@ -248,22 +235,15 @@ function ReasonSelect({
 }) {
   const t = translator.value;
   return (
-    <label class={css.field}>
-      <span>{t.t('console.reason')}</span>
-      <select
-        class={css.input}
-        value={value}
-        required
-        onChange={(e) => onChange(e.currentTarget.value as ModerationReason)}
-      >
-        <option value="">{t.t('console.reason.choose')}</option>
-        {MODERATION_REASONS.map((name) => (
-          <option key={name} value={name}>
-            {t.t(`console.reason.${name}` as MessageKey)}
-          </option>
-        ))}
-      </select>
-    </label>
+    <ChoiceField<ModerationReason | ''>
+      label={t.t('console.reason')}
+      value={value}
+      choices={MODERATION_REASONS}
+      labelOf={(name) => t.t(`console.reason.${name}` as MessageKey)}
+      empty={t.t('console.reason.choose')}
+      required
+      onChange={onChange}
+    />
   );
 }
 
@@ -438,20 +418,13 @@ function ReviewCard({
           </button>
         </div>
         <div class={css.row} style={{ marginTop: '8px' }}>
-          <label class={css.field}>
-            <span>{t.t('console.incentive.kind')}</span>
-            <select
-              class={css.input}
-              value={incentive}
-              onChange={(e) => setIncentive(e.currentTarget.value as typeof incentive)}
-            >
-              {INCENTIVE_KINDS.map((kind) => (
-                <option key={kind} value={kind}>
-                  {t.t(`console.incentive.${kind}` as MessageKey)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ChoiceField
+            label={t.t('console.incentive.kind')}
+            value={incentive}
+            choices={INCENTIVE_KINDS}
+            labelOf={(kind) => t.t(`console.incentive.${kind}` as MessageKey)}
+            onChange={setIncentive}
+          />
           <button
             type="button"
             class={css.button}

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import * as css from '../console.css.ts';
 import { announce, api, translator } from '../session.ts';
 import { attempt, useLoad } from '../use-load.ts';
+import { ChoiceField } from './ChoiceField.tsx';
 
 const REWARD_KINDS = ['amount', 'percent', 'points', 'coupon'] as const;
 
@@ -80,22 +81,13 @@ export function ReferralRules() {
           />
           <span>{t.t('console.referral.active')}</span>
         </label>
-        <label class={css.field}>
-          <span>{t.t('console.referral.conversion')}</span>
-          <select
-            class={css.input}
-            value={programme.conversion}
-            onChange={(e) =>
-              set({ conversion: e.currentTarget.value as ReferralProgrammeInput['conversion'] })
-            }
-          >
-            {CONVERSION_EVENTS.map((event) => (
-              <option key={event} value={event}>
-                {t.t(`console.referral.conversion.${event}` as MessageKey)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ChoiceField
+          label={t.t('console.referral.conversion')}
+          value={programme.conversion}
+          choices={CONVERSION_EVENTS}
+          labelOf={(event) => t.t(`console.referral.conversion.${event}` as MessageKey)}
+          onChange={(conversion) => set({ conversion })}
+        />
       </div>
       <RewardFields
         legend={t.t('console.referral.inviterReward')}
@@ -191,20 +183,13 @@ function RewardFields({
   return (
     <fieldset class={css.row}>
       <legend>{legend}</legend>
-      <label class={css.field}>
-        <span>{t.t('console.referral.kind')}</span>
-        <select
-          class={css.input}
-          value={reward.kind}
-          onChange={(e) => changeKind(e.currentTarget.value as (typeof REWARD_KINDS)[number])}
-        >
-          {REWARD_KINDS.map((kind) => (
-            <option key={kind} value={kind}>
-              {t.t(`console.referral.kind.${kind}` as MessageKey)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChoiceField
+        label={t.t('console.referral.kind')}
+        value={reward.kind}
+        choices={REWARD_KINDS}
+        labelOf={(kind) => t.t(`console.referral.kind.${kind}` as MessageKey)}
+        onChange={changeKind}
+      />
       {reward.kind === 'amount' ? (
         <>
           <label class={css.field}>
