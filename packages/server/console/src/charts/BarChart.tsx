@@ -1,4 +1,5 @@
 import * as css from '../console.css.ts';
+import { ChartTable } from './ChartTable.tsx';
 
 export interface Bar {
   readonly label: string;
@@ -61,25 +62,11 @@ export function BarChart({
           );
         })}
       </svg>
-      <details>
-        <summary>{tableLabel}</summary>
-        <table class={css.table}>
-          <thead>
-            <tr>
-              <th scope="col">{title}</th>
-              <th scope="col">{valueHeading}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {bars.map((bar) => (
-              <tr key={bar.label}>
-                <th scope="row">{bar.label}</th>
-                <td>{bar.detail}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+      <ChartTable
+        label={tableLabel}
+        headings={[title, valueHeading]}
+        rows={bars.map((bar) => [bar.label, bar.detail])}
+      />
     </figure>
   );
 }

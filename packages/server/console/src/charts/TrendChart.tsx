@@ -1,4 +1,5 @@
 import * as css from '../console.css.ts';
+import { ChartTable } from './ChartTable.tsx';
 
 export interface TrendPoint {
   readonly label: string;
@@ -86,27 +87,11 @@ export function TrendChart({
         ))}
         {line ? <polyline points={line} fill="none" stroke="#0b6e4f" stroke-width="2.5" /> : null}
       </svg>
-      <details>
-        <summary>{tableLabel}</summary>
-        <table class={css.table}>
-          <thead>
-            <tr>
-              <th scope="col">{headings.week}</th>
-              <th scope="col">{headings.count}</th>
-              <th scope="col">{headings.mean}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {points.map((point) => (
-              <tr key={point.label}>
-                <th scope="row">{point.label}</th>
-                <td>{point.countText}</td>
-                <td>{point.meanText}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+      <ChartTable
+        label={tableLabel}
+        headings={[headings.week, headings.count, headings.mean]}
+        rows={points.map((point) => [point.label, point.countText, point.meanText])}
+      />
     </figure>
   );
 }
