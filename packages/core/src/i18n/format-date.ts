@@ -15,7 +15,8 @@ export const RELATIVE_UNITS = [
 ] as const satisfies readonly (readonly [Intl.RelativeTimeFormatUnit, number])[];
 
 const SHORT_DATE: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'short', day: 'numeric' };
-const LONG_DATE: Intl.DateTimeFormatOptions = { dateStyle: 'long' };
+const SHORT_SHAPE = JSON.stringify(SHORT_DATE);
+const LONG_SHAPE = JSON.stringify({ dateStyle: 'long' } satisfies Intl.DateTimeFormatOptions);
 const EN_MONTHS = [
   'January',
   'February',
@@ -36,21 +37,15 @@ const EN_MONTHS = [
  * (the first Intl formatter on a page is a long task: see plain-numbers.ts).
  * `undefined` for anything else, which Intl then formats.
  */
-function plainDate(locale: string, time: number, options: Intl.DateTimeFormatOptions) {
+function plainDate(locale: string, time: number, shape: string): string | undefined {
+  if ((locale !== 'en' && locale !== 'zh-CN') || (shape !== SHORT_SHAPE && shape !== LONG_SHAPE))
+    return undefined;
   const date = new Date(time);
   const year = date.getFullYear();
-  const long = JSON.stringify(options) === JSON.stringify(LONG_DATE);
-  if (
-    (!long && JSON.stringify(options) !== JSON.stringify(SHORT_DATE)) ||
-    year < 1000 ||
-    year > 9999
-  )
-    return undefined;
-  const month = date.getMonth();
-  if (locale === 'zh-CN') return `${year}年${month + 1}月${date.getDate()}日`;
-  if (locale !== 'en') return undefined;
-  const name = EN_MONTHS[month]!;
-  return `${long ? name : name.slice(0, 3)} ${date.getDate()}, ${year}`;
+  if (year < 1000 || year > 9999) return undefined;
+  if (locale === 'zh-CN') return `${year}年${date.getMonth() + 1}月${date.getDate()}日`;
+  const month = EN_MONTHS[date.getMonth()]!;
+  return `${shape === LONG_SHAPE ? month : month.slice(0, 3)} ${date.getDate()}, ${year}`;
 }
 
 type RelativeUnit = (typeof RELATIVE_UNITS)[number][0];
@@ -101,11 +96,13 @@ export function formatDate(
 ): string {
   const time = Date.parse(iso);
   if (!Number.isFinite(time)) return '';
-  const plain = plainDate(locale, time, options);
+  const shape = JSON.stringify(options);
+  const plain = plainDate(locale, time, shape);
   if (plain !== undefined) return plain;
   try {
-    const key = `date|${locale}|${JSON.stringify(options)}`;
-    return intl(key, () => new Intl.DateTimeFormat(locale, options)).format(time);
+    return intl(`date|${locale}|${shape}`, () => new Intl.DateTimeFormat(locale, options)).format(
+      time,
+    );
   } catch {
     return '';
   }
