@@ -252,7 +252,8 @@ export function createRuntime(config: LoaderConfig): Runtime {
   // Work for many widgets at once (a batch of placeholders, the badges one
   // summaries answer fills, a refresh) runs in slices of about 10 ms, each
   // slice a task of its own: 25 badges painted together made a task of over
-  // 100 ms at 4x CPU, and the page answers no tap until a task ends.
+  // 100 ms at 4x CPU, and the page answers no tap until a task ends. Widget
+  // chunks take turns the same way through shared/take-turn.ts.
   const pending: (() => void)[] = [];
   let sliceEnds = -1;
   /** Queues `work` (none: carries on with the queue) and runs what this slice has time for. */

@@ -13,6 +13,10 @@
  * (promise callbacks run before the task ends), and so does the Preact render
  * that a state change there schedules. Timers, not animation frames, so
  * widgets still render in a background tab.
+ *
+ * The script-tag runtime slices its own work (mounting placeholders, painting
+ * star badges) by time instead, in `inSlices` (cdn/runtime.tsx): this module
+ * comes with the widget chunks, and the first-paint file has no bytes for it.
  */
 const waiting: (() => void)[] = [];
 /** A turn has been given in the current task. */
